@@ -245,6 +245,25 @@ public final class DatabaseServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Alive and not a zombie: a stopped PostgreSQL whose parent (init, in some containers) has not
+     * reaped it still counts as alive for {@link ProcessHandle#isAlive()}.
+     */
+    public static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String line = Files.readString(stat);
+            // Format: "pid (command) state …"; the command may contain spaces and parentheses.
+            int end = line.lastIndexOf(')');
+            return end < 0 || end + 2 >= line.length() || line.charAt(end + 2) != 'Z';
+        } catch (IOException e) {
+            return !Files.isDirectory(Path.of("/proc")); // no procfs: trust isAlive(); else the process is gone
+        }
+    }
+
     /** The first lines of PostgreSQL's postmaster.pid: the server's process id and port. */
     record Postmaster(long pid, int port) {
 
@@ -270,7 +289,7 @@ public final class DatabaseServer implements AutoCloseable {
                 return Optional.empty();
             }
             return ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
+                    .filter(DatabaseServer::running)
                     .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
         }
 
