@@ -8,7 +8,8 @@ CREATE TABLE audit_event (
     action       text         NOT NULL CHECK (action ~ '^[a-z][a-z0-9_.-]{0,99}$'),
     entity_type  text         NOT NULL CHECK (length(entity_type) BETWEEN 1 AND 100),
     entity_id    text         NOT NULL CHECK (length(entity_id) BETWEEN 1 AND 200),
-    payload      jsonb        NOT NULL CHECK (jsonb_typeof(payload) = 'object'),
+    -- The payload exactly as hashed: RFC 8785 canonical JSON text (query it with payload::jsonb).
+    payload      text         NOT NULL CHECK (jsonb_typeof(payload::jsonb) = 'object'),
     prev_hash    char(64)     NOT NULL,
     hash         char(64)     NOT NULL UNIQUE
 );
@@ -42,15 +43,15 @@ CREATE TRIGGER audit_event_no_truncate
     BEFORE TRUNCATE ON audit_event
     FOR EACH STATEMENT EXECUTE FUNCTION audit_event_refuse_change();
 
--- The head only moves forward, one event at a time.
+-- The head only moves forward (by the number of events appended in one statement).
 CREATE FUNCTION audit_chain_head_advance_only() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'UPDATE' THEN
         RAISE EXCEPTION 'audit_chain_head: % refused', TG_OP USING ERRCODE = 'restrict_violation';
     END IF;
-    IF NEW.id <> OLD.id OR NEW.last_seq <> OLD.last_seq + 1 THEN
-        RAISE EXCEPTION 'audit_chain_head may only advance to the next appended event'
+    IF NEW.id <> OLD.id OR NEW.last_seq <= OLD.last_seq THEN
+        RAISE EXCEPTION 'audit_chain_head may only advance to newly appended events'
             USING ERRCODE = 'restrict_violation';
     END IF;
     RETURN NEW;

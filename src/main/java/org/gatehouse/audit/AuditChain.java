@@ -9,8 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The hashing rule of the audit chain, in one place for the writer and the verifier.
@@ -40,15 +38,32 @@ public final class AuditChain {
     /** The canonical document of an event, the input of its hash after the previous hash. */
     public static String document(
             long seq, Instant time, String actor, String action, String entityType, String entityId, JsonNode payload) {
-        ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("seq", seq);
-        doc.put("time", TIME.format(storedTime(time)));
-        doc.put("actor", actor);
-        doc.put("action", action);
-        doc.put("entity_type", entityType);
-        doc.put("entity_id", entityId);
-        doc.set("payload", payload);
-        return CanonicalJson.write(doc);
+        return document(seq, time, actor, action, entityType, entityId, CanonicalJson.write(payload));
+    }
+
+    /**
+     * The canonical document of an event whose payload is already canonical JSON text (as stored).
+     * Equal to {@code CanonicalJson.write} of the whole object, built by concatenation because the
+     * keys are fixed and already in canonical (UTF-16) order: action, actor, entity_id,
+     * entity_type, payload, seq, time. Verification hashes a million events this way in seconds.
+     */
+    public static String document(
+            long seq, Instant time, String actor, String action, String entityType, String entityId,
+            String canonicalPayload) {
+        StringBuilder doc = new StringBuilder(160 + canonicalPayload.length());
+        doc.append("{\"action\":");
+        CanonicalJson.writeString(action, doc);
+        doc.append(",\"actor\":");
+        CanonicalJson.writeString(actor, doc);
+        doc.append(",\"entity_id\":");
+        CanonicalJson.writeString(entityId, doc);
+        doc.append(",\"entity_type\":");
+        CanonicalJson.writeString(entityType, doc);
+        doc.append(",\"payload\":").append(canonicalPayload);
+        doc.append(",\"seq\":").append(seq);
+        doc.append(",\"time\":\"");
+        TIME.formatTo(storedTime(time), doc);
+        return doc.append("\"}").toString();
     }
 
     /** {@code hex(SHA-256(prevHash ‖ document))}. */

@@ -84,6 +84,19 @@ class AuditLogIntegrationTests {
     }
 
     @Test
+    void severalEventsOfOneTransactionAreAppendedTogether() throws SQLException {
+        List<AuditEvent> batch = transactions.execute(status -> auditLog.appendAll(
+                List.of(anEntry("batch-1"), anEntry("batch-2"), anEntry("batch-3"))));
+
+        assertThat(batch).extracting(AuditEvent::seq)
+                .containsExactly(recent.getLast().seq() + 1, recent.getLast().seq() + 2, recent.getLast().seq() + 3);
+        assertThat(batch.get(0).prevHash()).isEqualTo(recent.getLast().hash());
+        assertThat(batch.get(2).prevHash()).isEqualTo(batch.get(1).hash());
+        assertThat(latestHash()).isEqualTo(batch.get(2).hash());
+        assertThat(verifier.verify(dataSource).failure()).isEmpty();
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoEventAndNoGap() {
         long before = eventCount();
         String headBefore = latestHash();
