@@ -57,8 +57,12 @@ public final class AuditBenchmark {
             long missing = Math.max(0, events - present);
             if (missing > 0) {
                 System.out.printf("filling the log to %,d events (1,000 per transaction)…%n", events);
-                appendRun(log, transactions, "fill: 1,000 events per transaction, 2 writers", 2, 1_000,
-                        Math.max(1, missing / 2));
+                appendRun(log, transactions, "fill: 1,000 events per transaction, 1 writer", 1, 1_000,
+                        missing - missing % 1_000);
+                if (missing % 1_000 != 0) {
+                    appendRun(log, transactions, "fill: the rest in one transaction", 1, (int) (missing % 1_000),
+                            missing % 1_000);
+                }
             }
 
             long[] millis = new long[3];
