@@ -108,8 +108,10 @@ public final class DatabaseServer implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
-                    // The embedded library turns fsync off for tests; this data is meant to last.
+                    // The embedded library turns fsync and synchronous commit off for tests; this
+                    // data is meant to last: a commit is acknowledged only once it is on disk.
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
                     .setPGStartupWait(STARTUP_WAIT)
                     .start();
