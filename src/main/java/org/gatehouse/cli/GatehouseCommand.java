@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
         description = "Licensing platform for exports of AI accelerators.",
         subcommands = {
             VersionCommand.class,
+            AssessCommand.class,
+            CompareCommand.class,
+            CatalogCommand.class,
+            PolicyCommand.class,
+            GenerateCommand.class,
         })
 public final class GatehouseCommand implements Runnable {
 
