@@ -100,7 +100,7 @@ public final class PolicyLoader {
         if (!errors.isEmpty()) {
             List<PolicyException.Problem> problems = new ArrayList<>();
             for (Error error : mostSpecific(errors)) {
-                problems.add(new PolicyException.Problem(file, lineOf(root, error.getInstanceLocation()), describe(error)));
+                problems.add(new PolicyException.Problem(file, lineOf(root, error), describe(error)));
             }
             problems.sort(Comparator.comparingInt(PolicyException.Problem::line));
             throw new PolicyException(dedupe(problems));
@@ -146,6 +146,27 @@ public final class PolicyLoader {
             return message;
         }
         return (where.equals("$") ? "" : where + ": ") + message;
+    }
+
+    /** The line of the offending node: the unknown property itself when there is one, else the instance. */
+    private static int lineOf(JsonNode root, Error error) {
+        NodePath path = error.getInstanceLocation();
+        if (error.getProperty() != null) {
+            JsonNode at = nodeAt(root, path);
+            if (at != null && at.get(error.getProperty()) != null) {
+                return lineOf(at.get(error.getProperty()));
+            }
+        }
+        return lineOf(root, path);
+    }
+
+    private static JsonNode nodeAt(JsonNode root, NodePath path) {
+        JsonNode node = root;
+        for (int i = 0; i < path.getNameCount() && node != null; i++) {
+            Object element = path.getElement(i);
+            node = element instanceof Integer index ? node.get(index) : node.get(String.valueOf(element));
+        }
+        return node;
     }
 
     private static int lineOf(JsonNode root, NodePath path) {
