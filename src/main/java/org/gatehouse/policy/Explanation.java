@@ -27,17 +27,13 @@ public final class Explanation {
             out.add(line(line, policy));
         }
         Policy.DestinationClass c = facts.destinationClass();
-        out.add("Destination " + application.destination() + " is in class " + c.id() + " (" + c.members().expression() + "): "
-                + treatment(c));
+        out.add("Destination " + application.destination() + policy.sentences.get(c));
         if (facts.controlledTpp() == 0) {
             out.add("No line is controlled (3A090.a/4A090.a): no licence is needed under these rules.");
         }
         for (Tally tally : facts.tallies()) {
             out.add(measure(tally, facts, policy));
-            Policy.Band band = tally.band();
-            out.add("Band " + band.tier() + " of ladder " + tally.ladder().id() + " (" + band.rangeText() + ")"
-                    + (band.reviewPath() == null ? " adds no review path" : ": review " + band.reviewPath())
-                    + requirementsText(band.requirements()) + ".");
+            out.add(policy.sentences.get(tally.band()));
         }
         overlays(facts, policy, out);
         switch (assessment) {
@@ -49,9 +45,10 @@ public final class Explanation {
                 if (primary.band().exemptionAvailable()) {
                     out.add("No exemption: " + whyNotExempt(application, c) + ".");
                 }
-                out.add("Licence required; review path " + l.reviewPath() + " (the most restrictive applicable, in the order "
-                        + String.join(" > ", policy.precedence().stream().map(Enum::name).toList()) + ")"
-                        + requirementsText(l.requirementMask()) + ".");
+                out.add(policy.closingSentences.computeIfAbsent((l.requirementMask() << 3) | l.reviewPath().ordinal(),
+                        k -> "Licence required; review path " + l.reviewPath() + " (the most restrictive applicable, in the order "
+                                + String.join(" > ", policy.precedence().stream().map(Enum::name).toList()) + ")"
+                                + requirementsText(l.requirementMask()) + "."));
             }
             case Assessment.Prohibited p -> out.add("Prohibited: no licence can be granted for class " + c.id() + ".");
             case Assessment.NotControlled n -> { }
@@ -62,6 +59,17 @@ public final class Explanation {
                     + facts.date() + " was assessed as if it were.");
         }
         return out;
+    }
+
+    /** " is in class …: treatment." — the part of the destination sentence that depends only on the class. */
+    static String classSentence(Policy.DestinationClass c) {
+        return " is in class " + c.id() + " (" + c.members().expression() + "): " + treatment(c);
+    }
+
+    static String bandSentence(Policy.Ladder ladder, Policy.Band band) {
+        return "Band " + band.tier() + " of ladder " + ladder.id() + " (" + band.rangeText() + ")"
+                + (band.reviewPath() == null ? " adds no review path" : ": review " + band.reviewPath())
+                + requirementsText(band.requirements()) + ".";
     }
 
     private static String whyNotExempt(Application application, Policy.DestinationClass c) {

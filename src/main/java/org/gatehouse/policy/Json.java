@@ -14,7 +14,18 @@ public final class Json {
             return;
         }
         out.append('"');
-        for (int i = 0, n = value.length(); i < n; i++) {
+        int n = value.length();
+        int clean = 0;
+        while (clean < n) {
+            char c = value.charAt(clean);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029) {
+                break;
+            }
+            clean++;
+        }
+        // Most strings need no escaping: copy them in one call.
+        out.append(value, 0, clean);
+        for (int i = clean; i < n; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
