@@ -78,22 +78,25 @@ final class AssessCommand implements Callable<Integer> {
         DealRun run = new DealRun(selected, independent, held);
         RowWriter writer = new RowWriter(spec.commandLine().getOut(), format);
         long failed = 0;
+        // Reading and assessing stay on this thread (rows accumulate in order); formatting, the larger half of the
+        // work, runs on a second thread fed in bounded batches, so memory stays constant.
         try (BufferedReader in = DealInput.open(file);
-                DealReader reader = DealReader.open(file, in, Catalog.builtIn())) {
+                DealReader reader = DealReader.open(file, in, Catalog.builtIn());
+                FormattingThread output = new FormattingThread(writer)) {
             writer.header();
             for (DealRow row = reader.next(); row != null; row = reader.next()) {
                 switch (row) {
                     case DealRow.Read read -> {
                         try {
-                            writer.assessment(read.row(), run.assess(read.application()));
+                            output.add(new Result(read.row(), 0, read.application().id(), run.assess(read.application()), null));
                         } catch (IllegalArgumentException e) {
                             failed++;
-                            writer.error(read.row(), 0, read.application().id(), e.getMessage());
+                            output.add(new Result(read.row(), 0, read.application().id(), null, e.getMessage()));
                         }
                     }
                     case DealRow.Unreadable bad -> {
                         failed++;
-                        writer.error(bad.row(), bad.line(), bad.id(), bad.error());
+                        output.add(new Result(bad.row(), bad.line(), bad.id(), null, bad.error()));
                     }
                 }
             }
@@ -112,6 +115,88 @@ final class AssessCommand implements Callable<Integer> {
             return 2;
         }
         return 0;
+    }
+
+    /** One output row: an assessment, or the error that replaced it. */
+    record Result(long row, long line, String id, Assessment assessment, String error) {}
+
+    /** Formats and writes results on its own thread, in the order they were added. */
+    static final class FormattingThread implements AutoCloseable {
+        private static final int BATCH_ROWS = 1024;
+        private static final int BATCHES_QUEUED_MAX = 8;
+        private static final List<Result> END = List.of();
+
+        private final java.util.concurrent.ArrayBlockingQueue<List<Result>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(BATCHES_QUEUED_MAX);
+        private final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        private final Thread thread;
+        private List<Result> batch = new java.util.ArrayList<>(BATCH_ROWS);
+
+        FormattingThread(RowWriter writer) {
+            thread = Thread.ofPlatform().name("gatehouse-output").daemon(true).start(() -> {
+                try {
+                    for (List<Result> results = queue.take(); results != END; results = queue.take()) {
+                        for (Result r : results) {
+                            if (r.assessment() != null) {
+                                writer.assessment(r.row(), r.assessment());
+                            } else {
+                                writer.error(r.row(), r.line(), r.id(), r.error());
+                            }
+                        }
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                    queue.clear();
+                }
+            });
+        }
+
+        void add(Result result) {
+            batch.add(result);
+            if (batch.size() == BATCH_ROWS) {
+                put(batch);
+                batch = new java.util.ArrayList<>(BATCH_ROWS);
+            }
+        }
+
+        private void put(List<Result> results) {
+            try {
+                while (!queue.offer(results, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    rethrow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing results", e);
+            }
+        }
+
+        private void rethrow() {
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!batch.isEmpty()) {
+                put(batch);
+                batch = new java.util.ArrayList<>();
+            }
+            put(END);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            rethrow();
+        }
     }
 
     /** Streams results in the chosen format through a large buffer, never flushing per row. */
