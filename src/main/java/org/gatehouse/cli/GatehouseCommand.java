@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             ServeCommand.class,
+            AssessCommand.class,
+            CompareCommand.class,
+            CatalogCommand.class,
+            PolicyCommand.class,
+            GenerateCommand.class,
             AuditCommand.class,
         })
 public final class GatehouseCommand implements Runnable {
