@@ -1,0 +1,38 @@
+package org.gatehouse.ledger;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import org.gatehouse.policy.CompanyName;
+import org.gatehouse.policy.CountryCode;
+import org.gatehouse.policy.Outcome;
+
+/**
+ * Who an application's compute is counted for: the attributes that the policies' measures are keyed by.
+ *
+ * @param applicationId the application the compute belongs to
+ * @param parent the end user's ultimate parent
+ * @param endUser the end user
+ * @param destination the country of deployment
+ * @param assessedOn the date the application was assessed on (calendar-year and rolling windows use it)
+ * @param outcome EXEMPT or LICENSE_REQUIRED: only those reach the ledger
+ */
+public record Position(
+        UUID applicationId,
+        CompanyName parent,
+        CompanyName endUser,
+        CountryCode destination,
+        LocalDate assessedOn,
+        Outcome outcome) {
+
+    public Position {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(parent, "parent");
+        Objects.requireNonNull(endUser, "endUser");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(assessedOn, "assessedOn");
+        if (outcome != Outcome.EXEMPT && outcome != Outcome.LICENSE_REQUIRED) {
+            throw new IllegalArgumentException("only EXEMPT or LICENSE_REQUIRED applications hold compute, got " + outcome);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.gatehouse.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.gatehouse.IntegrationTest;
+import org.gatehouse.catalog.Catalog;
+import org.gatehouse.policy.Application;
+import org.gatehouse.policy.Assessment;
+import org.gatehouse.policy.Assessor;
+import org.gatehouse.policy.CompanyName;
+import org.gatehouse.policy.CountryCode;
+import org.gatehouse.policy.LedgerView;
+import org.gatehouse.policy.Line;
+import org.gatehouse.policy.MeasureKey;
+import org.gatehouse.policy.Outcome;
+import org.gatehouse.policy.Policies;
+import org.gatehouse.policy.Policy;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class LedgerIntegrationTests {
+
+    private static final LocalDate DATE = LocalDate.of(2026, 6, 1);
+    private static final long GB300_TPP = 60_000;
+    private static final Policy POLICY = Policies.builtIn().defaultPolicy();
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void movementsMoveComputeBetweenBucketsAndExplainEveryTotal() {
+        String parent = uniqueCompany();
+        UUID id = UUID.randomUUID();
+
+        inTransaction(() -> ledger.reserve(aPosition(id, parent, "AE"), 1_000 * GB300_TPP, "application.submitted", "t"));
+        inTransaction(() -> ledger.authorize(id, 1_000 * GB300_TPP, "application.approved", "t"));
+        inTransaction(() -> ledger.ship(id, LedgerBucket.AUTHORIZED, 400 * GB300_TPP, "shipment.reported", "t"));
+        List<Movement> released = inTransaction(() -> ledger.releaseUnshipped(id, "licence.expired", "t"));
+
+        assertThat(released).singleElement().satisfies(m -> {
+            assertThat(m.from()).isEqualTo(LedgerBucket.AUTHORIZED);
+            assertThat(m.tpp()).isEqualTo(600 * GB300_TPP);
+        });
+        assertThat(ledger.movements(id)).extracting(Movement::kind).containsExactly(
+                Movement.Kind.RESERVE, Movement.Kind.AUTHORIZE, Movement.Kind.SHIP, Movement.Kind.RELEASE);
+        assertThat(companyTotals(parent, "AE")).isEqualTo(new CountryTotals("AE", parent, 0, 0, 400 * GB300_TPP));
+        assertBucketsEqualTheirMovements();
+    }
+
+    @Test
+    void aMovementThatWouldMakeABucketNegativeChangesNothing() {
+        String parent = uniqueCompany();
+        UUID id = UUID.randomUUID();
+        inTransaction(() -> ledger.reserve(aPosition(id, parent, "SA"), 10 * GB300_TPP, "application.submitted", "t"));
+        long movementsBefore = movementCount();
+
+        assertThatThrownBy(() -> inTransaction(() -> ledger.authorize(id, 11 * GB300_TPP, "application.approved", "t")))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("it holds " + 10 * GB300_TPP);
+        assertThatThrownBy(() -> inTransaction(
+                        () -> ledger.reserve(aPosition(id, parent, "SA"), 1, "application.submitted", "t")))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("already holds compute");
+
+        assertThat(movementCount()).isEqualTo(movementsBefore);
+        assertThat(companyTotals(parent, "SA")).isEqualTo(new CountryTotals("SA", parent, 10 * GB300_TPP, 0, 0));
+    }
+
+    @Test
+    void theAssessorSeesWhatTheSameCompanyAlreadyHoldsInThatCountryOnly() {
+        String parent = uniqueCompany();
+        inTransaction(() -> ledger.reserve(
+                aPosition(UUID.randomUUID(), parent, "SA"), 900 * GB300_TPP, "application.submitted", "t"));
+        inTransaction(() -> ledger.reserve(
+                aPosition(UUID.randomUUID(), parent, "AE"), 5_000 * GB300_TPP, "application.submitted", "t"));
+
+        Assessment second = inTransaction(() -> {
+            Application deal = aDeal(parent, "SA", 200);
+            return Assessor.assess(deal, POLICY, ledger.lockFor(deal, POLICY, DATE), DATE);
+        });
+
+        assertThat(second.facts().primary().beforeTpp()).isEqualTo(900 * GB300_TPP);
+        assertThat(second.facts().primary().afterTpp()).isEqualTo(1_100 * GB300_TPP);
+        assertThat(second).isInstanceOfSatisfying(Assessment.LicenseRequired.class,
+                licence -> assertThat(licence.tier()).isEqualTo("T2"));
+    }
+
+    @Test
+    void racingSubmissionsForOneCompanyAndCountryAreAssessedOneAfterTheOther() throws Exception {
+        String parent = uniqueCompany();
+        int clients = 16;
+        long units = 90; // 16 × 90 = 1,440 GB300e: the tier-2 boundary (1,000) is crossed once, by one of them
+        List<long[]> seen = Collections.synchronizedList(new ArrayList<>());
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> inTransaction(() -> {
+                    Application deal = aDeal(parent, "PT", units);
+                    LedgerView view = ledger.lockFor(deal, POLICY, DATE);
+                    Assessment assessment = Assessor.assess(deal, POLICY, view, DATE);
+                    UUID id = UUID.randomUUID();
+                    ledger.reserve(new Position(id, deal.endUserParent(), deal.endUser(), deal.destination(), DATE,
+                            assessment.outcome()), assessment.facts().controlledTpp(), "application.submitted", "t");
+                    seen.add(new long[] {assessment.facts().primary().beforeTpp(), tierNumber(assessment)});
+                    return null;
+                })));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+
+        List<long[]> inOrder = new ArrayList<>(seen);
+        inOrder.sort((a, b) -> Long.compare(a[0], b[0]));
+        for (int i = 0; i < clients; i++) {
+            long before = i * units * GB300_TPP;
+            assertThat(inOrder.get(i)[0]).as("client %d saw every earlier reservation", i).isEqualTo(before);
+            long expectedTier = before + units * GB300_TPP < 1_000 * GB300_TPP ? 1 : 2;
+            assertThat(inOrder.get(i)[1]).isEqualTo(expectedTier);
+        }
+        assertThat(companyTotals(parent, "PT").reservedTpp()).isEqualTo(clients * units * GB300_TPP);
+        assertBucketsEqualTheirMovements();
+    }
+
+    @Test
+    void lockIdsDependOnEveryPartOfTheKey() {
+        MeasureKey key = new MeasureKey(0, "acme", null, CountryCode.of("SA"), 0);
+
+        assertThat(Ledger.lockId(key)).isEqualTo(Ledger.lockId(new MeasureKey(0, "acme", null, CountryCode.of("SA"), 0)));
+        assertThat(Ledger.lockId(key)).isNotEqualTo(Ledger.lockId(new MeasureKey(0, "acme", null, CountryCode.of("AE"), 0)));
+        assertThat(Ledger.lockId(key)).isNotEqualTo(Ledger.lockId(new MeasureKey(1, "acme", null, CountryCode.of("SA"), 0)));
+        assertThat(Ledger.lockId(key)).isNotEqualTo(Ledger.lockId(new MeasureKey(0, "acme", null, CountryCode.of("SA"), 2026)));
+    }
+
+    private void assertBucketsEqualTheirMovements() {
+        List<Map<String, Object>> mismatches = jdbc.sql("""
+                WITH moved AS (
+                    SELECT p.parent_key, p.destination,
+                        sum(CASE WHEN m.to_bucket = 'RESERVED' THEN m.tpp ELSE 0 END)
+                          - sum(CASE WHEN m.from_bucket = 'RESERVED' THEN m.tpp ELSE 0 END) AS reserved,
+                        sum(CASE WHEN m.to_bucket = 'AUTHORIZED' THEN m.tpp ELSE 0 END)
+                          - sum(CASE WHEN m.from_bucket = 'AUTHORIZED' THEN m.tpp ELSE 0 END) AS authorized,
+                        sum(CASE WHEN m.to_bucket = 'SHIPPED' THEN m.tpp ELSE 0 END)
+                          - sum(CASE WHEN m.from_bucket = 'SHIPPED' THEN m.tpp ELSE 0 END) AS shipped
+                    FROM ledger_movement m JOIN ledger_position p USING (application_id)
+                    GROUP BY p.parent_key, p.destination)
+                SELECT c.parent_key, c.destination FROM ledger_company_country c
+                FULL JOIN moved m USING (parent_key, destination)
+                WHERE c.reserved_tpp IS DISTINCT FROM m.reserved OR c.authorized_tpp IS DISTINCT FROM m.authorized
+                   OR c.shipped_tpp IS DISTINCT FROM m.shipped
+                UNION ALL
+                SELECT NULL, n.destination FROM ledger_country n
+                LEFT JOIN (SELECT destination, sum(reserved_tpp) r, sum(authorized_tpp) a, sum(shipped_tpp) s
+                           FROM ledger_company_country GROUP BY destination) c USING (destination)
+                WHERE n.reserved_tpp IS DISTINCT FROM c.r OR n.authorized_tpp IS DISTINCT FROM c.a
+                   OR n.shipped_tpp IS DISTINCT FROM c.s
+                """)
+                .query()
+                .listOfRows();
+        assertThat(mismatches).as("buckets that differ from the sum of their movements").isEmpty();
+    }
+
+    private CountryTotals companyTotals(String parent, String destination) {
+        return ledger.topCompanies(destination, Ledger.TOP_COMPANIES_MAX).stream()
+                .filter(t -> t.company().equals(parent))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private long movementCount() {
+        return jdbc.sql("SELECT count(*) FROM ledger_movement").query(Long.class).single();
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    private static long tierNumber(Assessment assessment) {
+        return switch (assessment) {
+            case Assessment.Exempt exempt -> Long.parseLong(exempt.tier().substring(1));
+            case Assessment.LicenseRequired licence -> Long.parseLong(licence.tier().substring(1));
+            default -> 0;
+        };
+    }
+
+    private static String uniqueCompany() {
+        return "Company " + UUID.randomUUID();
+    }
+
+    private static Position aPosition(UUID id, String parent, String destination) {
+        CompanyName company = CompanyName.of(parent);
+        return new Position(id, company, company, CountryCode.of(destination), DATE, Outcome.LICENSE_REQUIRED);
+    }
+
+    private static Application aDeal(String parent, String destination, long gb300Units) {
+        CompanyName company = CompanyName.of(parent);
+        return new Application("deal-" + UUID.randomUUID(), DATE, "Exporter", company, company,
+                CountryCode.of(destination), List.of(new Line(Catalog.builtIn().item("GB300"), gb300Units)), false);
+    }
+}
