@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gatehouse.analysis.DealFileException;
@@ -21,8 +20,8 @@ import org.gatehouse.policy.Policy;
 import org.gatehouse.policy.Requirement;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code gatehouse assess FILE}: assesses every row of a deal file under one policy, offline (SPEC §4.1), streaming
@@ -46,17 +45,11 @@ final class AssessCommand implements Callable<Integer> {
         table
     }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Deal file: CSV with a header, or JSON Lines; - for standard input.")
-    String file;
+    @Mixin
+    DealFileOptions deals;
 
     @Option(names = "--policy", paramLabel = "ID|PATH", description = "Built-in policy id or policy file (default: the default policy).")
     String policy;
-
-    @Option(names = "--holdings", paramLabel = "FILE", description = "CSV end_user_parent,destination,gb300e of what companies already hold.")
-    Path holdings;
-
-    @Option(names = "--independent", description = "Assess each row alone instead of accumulating in file order.")
-    boolean independent;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv|table", description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -71,17 +64,17 @@ final class AssessCommand implements Callable<Integer> {
         if (selected == null) {
             return PolicyArgument.EXIT_UNUSABLE_INPUT;
         }
-        List<Holdings.Holding> held = DealInput.holdings(holdings, err);
+        List<Holdings.Holding> held = DealInput.holdings(deals.holdings, err);
         if (held == null) {
             return PolicyArgument.EXIT_UNUSABLE_INPUT;
         }
-        DealRun run = new DealRun(selected, independent, held);
+        DealRun run = new DealRun(selected, deals.independent, held);
         RowWriter writer = new RowWriter(spec.commandLine().getOut(), format);
         long failed = 0;
         // Reading and assessing stay on this thread (rows accumulate in order); formatting, the larger half of the
         // work, runs on a second thread fed in bounded batches, so memory stays constant.
-        try (BufferedReader in = DealInput.open(file);
-                DealReader reader = DealReader.open(file, in, Catalog.builtIn());
+        try (BufferedReader in = DealInput.open(deals.file);
+                DealReader reader = DealReader.open(deals.file, in, Catalog.builtIn());
                 FormattingThread output = new FormattingThread(writer)) {
             writer.header();
             for (DealRow row = reader.next(); row != null; row = reader.next()) {
@@ -106,7 +99,7 @@ final class AssessCommand implements Callable<Integer> {
             return PolicyArgument.EXIT_UNUSABLE_INPUT;
         } catch (IOException | UncheckedIOException e) {
             writer.flush();
-            err.println(file + ": cannot read: " + e.getMessage());
+            err.println(deals.file + ": cannot read: " + e.getMessage());
             return PolicyArgument.EXIT_UNUSABLE_INPUT;
         }
         writer.flush();

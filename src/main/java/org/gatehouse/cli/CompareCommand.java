@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ import org.gatehouse.policy.Policy;
 import org.gatehouse.policy.Requirement;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code gatehouse compare FILE --policies a,b}: each deal under each policy side by side, then per policy the count and
@@ -46,17 +45,11 @@ final class CompareCommand implements Callable<Integer> {
         json
     }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Deal file: CSV with a header, or JSON Lines; - for standard input.")
-    String file;
+    @Mixin
+    DealFileOptions deals;
 
     @Option(names = "--policies", split = ",", required = true, paramLabel = "ID|PATH,...", description = "Policies to compare, comma-separated.")
     List<String> policies;
-
-    @Option(names = "--holdings", paramLabel = "FILE", description = "CSV end_user_parent,destination,gb300e of what companies already hold.")
-    Path holdings;
-
-    @Option(names = "--independent", description = "Assess each row alone instead of accumulating in file order.")
-    boolean independent;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -70,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<DealRun> runs = new ArrayList<>();
         List<Summary> summaries = new ArrayList<>();
-        List<Holdings.Holding> held = DealInput.holdings(holdings, err);
+        List<Holdings.Holding> held = DealInput.holdings(deals.holdings, err);
         if (held == null) {
             return PolicyArgument.EXIT_UNUSABLE_INPUT;
         }
@@ -79,7 +72,7 @@ final class CompareCommand implements Callable<Integer> {
             if (policy == null) {
                 return PolicyArgument.EXIT_UNUSABLE_INPUT;
             }
-            runs.add(new DealRun(policy, independent, held));
+            runs.add(new DealRun(policy, deals.independent, held));
             summaries.add(new Summary(policy));
         }
         long failed = 0;
@@ -91,8 +84,8 @@ final class CompareCommand implements Callable<Integer> {
             }
             out.println(line);
         }
-        try (BufferedReader in = DealInput.open(file);
-                DealReader reader = DealReader.open(file, in, Catalog.builtIn())) {
+        try (BufferedReader in = DealInput.open(deals.file);
+                DealReader reader = DealReader.open(deals.file, in, Catalog.builtIn())) {
             for (DealRow row = reader.next(); row != null; row = reader.next()) {
                 line.setLength(0);
                 if (row instanceof DealRow.Unreadable bad) {
@@ -127,7 +120,7 @@ final class CompareCommand implements Callable<Integer> {
             return PolicyArgument.EXIT_UNUSABLE_INPUT;
         } catch (IOException | UncheckedIOException e) {
             out.flush();
-            err.println(file + ": cannot read: " + e.getMessage());
+            err.println(deals.file + ": cannot read: " + e.getMessage());
             return PolicyArgument.EXIT_UNUSABLE_INPUT;
         }
         summary(out, summaries);
