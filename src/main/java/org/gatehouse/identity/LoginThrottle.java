@@ -63,6 +63,11 @@ final class LoginThrottle {
         failures.remove(userKey(username));
     }
 
+    /** Usernames and addresses remembered now (tests check the bound). */
+    synchronized int size() {
+        return failures.size();
+    }
+
     private boolean count(String key, int free, Instant now) {
         Failures previous = failures.get(key);
         int count = previous == null || previous.last().plus(FORGET_AFTER).isBefore(now) ? 1 : previous.count() + 1;
