@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
             VersionCommand.class,
             ServeCommand.class,
             AuditCommand.class,
+            OrgCommand.class,
+            UserCommand.class,
+            TokenCommand.class,
         })
 public final class GatehouseCommand implements Runnable {
 
