@@ -28,8 +28,11 @@ final class AdminSession implements AutoCloseable {
         properties.put("gatehouse.demo", false);
         properties.put("gatehouse.database.pool-connections-max", 2);
         properties.put("spring.main.log-startup-info", false);
-        // Warnings only, to stderr: stdout carries the command's output (and secrets shown once).
+        // Warnings only, to stderr: stdout carries the command's output (and secrets shown once). Spring
+        // takes the file as logging.config and warns about the system property that main() set for
+        // the offline commands, so that property is dropped here (this process only runs this command).
         properties.put("logging.config", "classpath:org/gatehouse/cli/logback-cli.xml");
+        System.clearProperty("logback.configurationFile");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties(properties)

@@ -29,6 +29,12 @@ class SessionUserFilter extends OncePerRequestFilter {
         this.users = users;
     }
 
+    /** Static assets are public and say nothing about the user: no need to reload it for each of them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/vendor/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
