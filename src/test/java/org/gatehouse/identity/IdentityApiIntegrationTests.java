@@ -1,6 +1,7 @@
 package org.gatehouse.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -275,6 +276,23 @@ class IdentityApiIntegrationTests {
         assertThat(http.api("PUT", "/api/v1/users/" + admin.id() + "/roles", token, "{\"roles\": [\"OFFICER\"]}").status())
                 .isEqualTo(409);
         assertThat(users.get(TestCallers.SYSTEM, admin.id()).roles()).containsExactly(Role.ADMIN);
+    }
+
+    @Test
+    void theDatabaseItselfRefusesRolesAndMovesThatTheOrganizationsKindDoesNotAllow() {
+        User applicant = aUser();
+        String authority = TestCallers.user(users, Role.ADMIN).organizationId().toString();
+
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, 'ADMIN')")
+                .param(applicant.id().value()).update())
+                .rootCause().hasMessageContaining("role ADMIN is not allowed in an organization of kind EXPORTER");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE app_user SET organization_id = ?::uuid WHERE id = ?")
+                .param(authority).param(applicant.id().value()).update())
+                .rootCause().hasMessageContaining("never change");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE organization SET kind = 'AUTHORITY' WHERE id = ?")
+                .param(applicant.organizationId().value()).update())
+                .rootCause().hasMessageContaining("never change");
+        assertThat(users.get(TestCallers.SYSTEM, applicant.id()).roles()).containsExactly(Role.APPLICANT);
     }
 
     private User aUser() {

@@ -128,6 +128,7 @@ class WebLoginIntegrationTests {
         assertThat(browser.open("/").status()).isEqualTo(200);
         Http.Response signOut = browser.submit("/logout", Map.of("_csrf", browser.csrf));
         assertThat(signOut.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?signed-out"));
+        assertThat(browser.open("/login?signed-out").body()).contains("You have signed out.");
         assertThat(browser.open("/").status()).isEqualTo(302);
     }
 
