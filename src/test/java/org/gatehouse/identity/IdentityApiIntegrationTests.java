@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.gatehouse.Http;
 import org.gatehouse.IntegrationTest;
 import org.gatehouse.TestCallers;
+import org.gatehouse.system.ConflictException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -293,6 +299,35 @@ class IdentityApiIntegrationTests {
                 .param(applicant.organizationId().value()).update())
                 .rootCause().hasMessageContaining("never change");
         assertThat(users.get(TestCallers.SYSTEM, applicant.id()).roles()).containsExactly(Role.APPLICANT);
+    }
+
+    @Test
+    void racingCreationsOfOneUsernameMakeOneAccount() throws Exception {
+        String username = "race-" + unique();
+        OrganizationId exporter = TestCallers.user(users, Role.APPLICANT).organizationId();
+        long head = auditHead();
+        List<Callable<Boolean>> racers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            racers.add(() -> {
+                try {
+                    users.create(TestCallers.SYSTEM, new NewUser(new Username(username), new DisplayName("Racer"), exporter,
+                            Set.of(Role.APPLICANT), new Password("long enough password")));
+                    return true;
+                } catch (ConflictException e) {
+                    return false;
+                }
+            });
+        }
+
+        List<Boolean> created = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<Boolean> result : pool.invokeAll(racers)) {
+                created.add(result.get());
+            }
+        }
+
+        assertThat(created).containsOnlyOnce(true);
+        assertThat(eventsSince(head)).containsExactly("test user.created");
     }
 
     private User aUser() {
