@@ -1,6 +1,8 @@
 package org.gatehouse.cli;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.gatehouse.system.DatabaseSettings;
 import picocli.CommandLine.Option;
 
@@ -25,5 +27,21 @@ final class DatabaseOptions {
 
     DatabaseSettings settings() {
         return new DatabaseSettings(dataDir, url, user, password, false);
+    }
+
+    /** The same options as the Spring properties of {@code gatehouse.database.*}, for commands that start the application. */
+    Map<String, Object> springProperties() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("gatehouse.database.data-dir", dataDir.toString());
+        putIfPresent(properties, "gatehouse.database.url", url);
+        putIfPresent(properties, "gatehouse.database.user", user);
+        putIfPresent(properties, "gatehouse.database.password", password);
+        return properties;
+    }
+
+    private static void putIfPresent(Map<String, Object> properties, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            properties.put(key, value);
+        }
     }
 }

@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             PolicyCommand.class,
             GenerateCommand.class,
             AuditCommand.class,
+            OrgCommand.class,
+            UserCommand.class,
+            TokenCommand.class,
         })
 public final class GatehouseCommand implements Runnable {
 

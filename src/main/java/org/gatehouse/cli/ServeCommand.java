@@ -18,7 +18,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--demo", description = "Load demonstration data (accounts and cases) on start.")
+    @Option(names = "--demo", description = "Load demonstration data on start: one account per role (see docs/identity.md);"
+            + " passwords from GATEHOUSE_DEMO_PASSWORD, else generated and printed once.")
     boolean demo;
 
     @Mixin
@@ -32,20 +33,10 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0..65535, got " + port);
         }
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(database.springProperties());
         properties.put("server.port", port);
         properties.put("gatehouse.demo", demo);
-        properties.put("gatehouse.database.data-dir", database.dataDir.toString());
-        putIfPresent(properties, "gatehouse.database.url", database.url);
-        putIfPresent(properties, "gatehouse.database.user", database.user);
-        putIfPresent(properties, "gatehouse.database.password", database.password);
         new SpringApplicationBuilder(gatehouse.application()).properties(properties).run();
         return 0;
-    }
-
-    private static void putIfPresent(Map<String, Object> properties, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            properties.put(key, value);
-        }
     }
 }

@@ -25,7 +25,8 @@ class CommandLineTests {
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString()).contains("Usage: gatehouse").contains("serve").contains("audit").contains("version");
+        assertThat(out.toString()).contains("Usage: gatehouse").contains("serve").contains("audit").contains("version")
+                .contains("org").contains("user").contains("token");
     }
 
     @Test
