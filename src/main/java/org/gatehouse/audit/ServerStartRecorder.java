@@ -2,6 +2,7 @@ package org.gatehouse.audit;
 
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.event.EventListener;
@@ -9,9 +10,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records each start of the server in the audit log, so the log shows which version ran when.
+ * Records each start of the server in the audit log, so the log shows which version ran when. Only
+ * for the web server: CLI commands that start the application context are not server starts.
  */
 @Component
+@ConditionalOnWebApplication
 class ServerStartRecorder {
 
     private final AuditLog auditLog;

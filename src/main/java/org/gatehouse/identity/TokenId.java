@@ -1,0 +1,36 @@
+package org.gatehouse.identity;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies API token records; a type of its own so that ids of different records cannot be mixed up. */
+public record TokenId(UUID value) {
+
+    public TokenId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static TokenId random() {
+        return new TokenId(UUID.randomUUID());
+    }
+
+    /** Parses client input; refuses anything but a UUID. */
+    public static TokenId parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("is required");
+        }
+        if (text.length() != 36) {
+            throw new IllegalArgumentException("must be a UUID");
+        }
+        try {
+            return new TokenId(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be a UUID");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

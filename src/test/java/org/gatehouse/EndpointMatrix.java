@@ -1,0 +1,119 @@
+package org.gatehouse;
+
+import static org.gatehouse.identity.Role.ADMIN;
+import static org.gatehouse.identity.Role.APPLICANT;
+import static org.gatehouse.identity.Role.AUDITOR;
+import static org.gatehouse.identity.Role.BUYER;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.gatehouse.identity.Role;
+
+/**
+ * The role × endpoint matrix of the API: for each endpoint, which roles may call it. Every row is
+ * tried by {@link EndpointMatrixIntegrationTests} with a token of each role and without one:
+ * anonymous → 401 problem, a role not allowed → {@link Endpoint#deniedStatus()} (403, or 404 where
+ * the record belongs to another organization) with no audit event, an allowed role → 2xx.
+ *
+ * <p><b>Adding an endpoint</b>: append a row to {@link #ROWS} in your module's section. Paths and
+ * bodies may use placeholders, resolved afresh for every request by
+ * {@code EndpointMatrixIntegrationTests.resolve} (add yours there):
+ * <ul>
+ *   <li>{@code {unique}}: a fresh short random string (unique names);
+ *   <li>{@code {org:ROLE}}, {@code {user:ROLE}}: the organization / account of that role's demo
+ *       account (see {@link TestCallers#USERNAMES});
+ *   <li>{@code {freshUser}}: a new APPLICANT account of the demo exporter;
+ *   <li>{@code {freshToken}}: a new token of a new account.
+ * </ul>
+ */
+public final class EndpointMatrix {
+
+    public static final Set<Role> EVERYONE = Collections.unmodifiableSet(EnumSet.allOf(Role.class));
+
+    /**
+     * One endpoint and who may call it.
+     *
+     * @param body JSON body, or null
+     * @param allowed roles answered 2xx
+     * @param deniedStatus what the other roles get: 403, or 404 when the record is another organization's
+     * @param anonymous whether it is public (anonymous → 2xx); otherwise anonymous → 401
+     */
+    public record Endpoint(String method, String path, String body, Set<Role> allowed, int deniedStatus, boolean anonymous) {
+
+        public Endpoint {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(path, "path");
+            allowed = allowed.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(allowed));
+            if (deniedStatus != 403 && deniedStatus != 404) {
+                throw new IllegalArgumentException("denied requests answer 403 or 404, not " + deniedStatus);
+            }
+        }
+
+        public static Endpoint get(String path) {
+            return new Endpoint("GET", path, null, Set.of(), 403, false);
+        }
+
+        public static Endpoint post(String path, String body) {
+            return new Endpoint("POST", path, body, Set.of(), 403, false);
+        }
+
+        public static Endpoint put(String path, String body) {
+            return new Endpoint("PUT", path, body, Set.of(), 403, false);
+        }
+
+        public Endpoint allow(Role... roles) {
+            return allow(roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles));
+        }
+
+        public Endpoint allow(Set<Role> roles) {
+            return new Endpoint(method, path, body, roles, deniedStatus, anonymous);
+        }
+
+        /** Others are answered 404, as for a missing id: the record is another organization's. */
+        public Endpoint deniedAsNotFound() {
+            return new Endpoint(method, path, body, allowed, 404, anonymous);
+        }
+
+        /** Public: anonymous callers get 2xx too. */
+        public Endpoint publicToo() {
+            return new Endpoint(method, path, body, allowed, deniedStatus, true);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private EndpointMatrix() {}
+
+    public static final List<Endpoint> ROWS = List.of(
+            // ---- identity (issue 4) ----
+            Endpoint.get("/api/v1/me").allow(EVERYONE),
+            Endpoint.get("/api/v1/organizations").allow(ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/organizations/{org:APPLICANT}").allow(ADMIN, AUDITOR, APPLICANT).deniedAsNotFound(),
+            Endpoint.get("/api/v1/organizations/{org:BUYER}").allow(ADMIN, AUDITOR, BUYER).deniedAsNotFound(),
+            Endpoint.post("/api/v1/organizations", """
+                    {"name": "Matrix Trading {unique}", "kind": "BUYER"}""").allow(ADMIN),
+            Endpoint.get("/api/v1/users").allow(ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/users?organizationId={org:APPLICANT}&limit=10").allow(ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/users/{user:APPLICANT}").allow(ADMIN, AUDITOR, APPLICANT).deniedAsNotFound(),
+            Endpoint.get("/api/v1/users/{user:BUYER}").allow(ADMIN, AUDITOR, BUYER).deniedAsNotFound(),
+            Endpoint.post("/api/v1/users", """
+                    {"username": "matrix-{unique}", "displayName": "Matrix User", "organizationId": "{org:APPLICANT}",
+                     "roles": ["APPLICANT"], "password": "a long enough password"}""").allow(ADMIN),
+            Endpoint.post("/api/v1/users/{freshUser}/disable", null).allow(ADMIN),
+            Endpoint.post("/api/v1/users/{freshUser}/enable", null).allow(ADMIN),
+            Endpoint.put("/api/v1/users/{freshUser}/roles", """
+                    {"roles": ["APPLICANT"]}""").allow(ADMIN),
+            Endpoint.post("/api/v1/users/{freshUser}/tokens", """
+                    {"name": "matrix"}""").allow(ADMIN),
+            Endpoint.get("/api/v1/users/{user:APPLICANT}/tokens").allow(ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/tokens/{freshToken}").allow(ADMIN, AUDITOR),
+            Endpoint.post("/api/v1/tokens/{freshToken}/revoke", null).allow(ADMIN)
+            // ---- later issues: append rows here, in a section per module ----
+            );
+}

@@ -1,0 +1,129 @@
+package org.gatehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.gatehouse.EndpointMatrix.Endpoint;
+import org.gatehouse.identity.DisplayName;
+import org.gatehouse.identity.NewUser;
+import org.gatehouse.identity.OrganizationService;
+import org.gatehouse.identity.Password;
+import org.gatehouse.identity.Role;
+import org.gatehouse.identity.TokenName;
+import org.gatehouse.identity.TokenService;
+import org.gatehouse.identity.User;
+import org.gatehouse.identity.UserService;
+import org.gatehouse.identity.Username;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Tries every row of {@link EndpointMatrix} as every role and as nobody. */
+@IntegrationTest
+class EndpointMatrixIntegrationTests {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)(?::([A-Z]+))?}");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TokenService tokens;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** One request of the matrix: a row, and who calls it (null: anonymous). */
+    record Case(Endpoint endpoint, Role caller) {
+        int expected() {
+            if (caller == null) {
+                return endpoint.anonymous() ? 200 : 401;
+            }
+            return endpoint.allowed().contains(caller) ? 200 : endpoint.deniedStatus();
+        }
+
+        @Override
+        public String toString() {
+            int expected = expected();
+            return endpoint + " as " + (caller == null ? "anonymous" : caller) + " → " + (expected == 200 ? "2xx" : expected);
+        }
+    }
+
+    static Stream<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        for (Endpoint endpoint : EndpointMatrix.ROWS) {
+            cases.add(new Case(endpoint, null));
+            for (Role role : Role.values()) {
+                cases.add(new Case(endpoint, role));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void answersAsTheMatrixSays(Case c) {
+        String path = resolve(c.endpoint().path());
+        String body = c.endpoint().body() == null ? null : resolve(c.endpoint().body());
+        String token = c.caller() == null ? null : TestCallers.token(tokens, users, c.caller());
+        long auditHead = auditHead();
+
+        Http.Response response = new Http(port).api(c.endpoint().method(), path, token, body);
+
+        if (c.expected() == 200) {
+            assertThat(response.status()).as(response.toString()).isBetween(200, 299);
+            assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        } else {
+            assertThat(response.status()).as(response.toString()).isEqualTo(c.expected());
+            assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.json().get("status").asInt()).isEqualTo(c.expected());
+            assertThat(response.json().get("type").asString()).startsWith("https://gatehouse.dev/problems/");
+            assertThat(auditHead()).as("a refused request records nothing").isEqualTo(auditHead);
+        }
+    }
+
+    /** Replaces the placeholders documented on {@link EndpointMatrix}; later issues add theirs here. */
+    private String resolve(String template) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder resolved = new StringBuilder();
+        while (m.find()) {
+            String value = switch (m.group(1)) {
+                case "unique" -> UUID.randomUUID().toString().substring(0, 8);
+                case "org" -> TestCallers.organizationId(users, organizations, Role.valueOf(m.group(2)));
+                case "user" -> TestCallers.user(users, Role.valueOf(m.group(2))).id().toString();
+                case "freshUser" -> freshUser().id().toString();
+                case "freshToken" -> tokens.create(TestCallers.SYSTEM, freshUser().id(), new TokenName("matrix"), null)
+                        .token().id().toString();
+                default -> throw new IllegalArgumentException("unknown placeholder " + m.group());
+            };
+            m.appendReplacement(resolved, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    private User freshUser() {
+        User exporter = TestCallers.user(users, Role.APPLICANT);
+        return users.create(TestCallers.SYSTEM, new NewUser(
+                new Username("fresh-" + UUID.randomUUID().toString().substring(0, 8)), new DisplayName("Fresh User"),
+                exporter.organizationId(), Set.of(Role.APPLICANT), new Password("fresh user password")));
+    }
+
+    private long auditHead() {
+        return jdbc.sql("SELECT last_seq FROM audit_chain_head").query(Long.class).single();
+    }
+}
