@@ -3,7 +3,9 @@ package org.gatehouse;
 import static org.gatehouse.identity.Role.ADMIN;
 import static org.gatehouse.identity.Role.APPLICANT;
 import static org.gatehouse.identity.Role.AUDITOR;
+import static org.gatehouse.identity.Role.AGENCY;
 import static org.gatehouse.identity.Role.BUYER;
+import static org.gatehouse.identity.Role.OFFICER;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -26,7 +28,9 @@ import org.gatehouse.identity.Role;
  *   <li>{@code {org:ROLE}}, {@code {user:ROLE}}: the organization / account of that role's demo
  *       account (see {@link TestCallers#USERNAMES});
  *   <li>{@code {freshUser}}: a new APPLICANT account of the demo exporter;
- *   <li>{@code {freshToken}}: a new token of a new account.
+ *   <li>{@code {freshToken}}: a new token of a new account;
+ *   <li>{@code {draft}}, {@code {submitted}}: a new draft (version 1) of the demo exporter, or one it
+ *       submitted (version 2).
  * </ul>
  */
 public final class EndpointMatrix {
@@ -90,6 +94,11 @@ public final class EndpointMatrix {
 
     private EndpointMatrix() {}
 
+    /** A small deal that any application endpoint accepts (tier 1 in Kenya, a general destination). */
+    static final String DEAL = """
+            {"endUser": {"name": "Matrix Cloud {unique}", "country": "KE"}, "destination": "KE",
+             "endUse": "AI inference", "lines": [{"item": "H100", "quantity": 8}]}""";
+
     public static final List<Endpoint> ROWS = List.of(
             // ---- identity (issue 4) ----
             Endpoint.get("/api/v1/me").allow(EVERYONE),
@@ -113,7 +122,19 @@ public final class EndpointMatrix {
                     {"name": "matrix"}""").allow(ADMIN),
             Endpoint.get("/api/v1/users/{user:APPLICANT}/tokens").allow(ADMIN, AUDITOR),
             Endpoint.get("/api/v1/tokens/{freshToken}").allow(ADMIN, AUDITOR),
-            Endpoint.post("/api/v1/tokens/{freshToken}/revoke", null).allow(ADMIN)
+            Endpoint.post("/api/v1/tokens/{freshToken}/revoke", null).allow(ADMIN),
+            // ---- applications and ledger (issue 5) ----
+            Endpoint.get("/api/v1/applications").allow(APPLICANT, OFFICER, AGENCY, AUDITOR),
+            Endpoint.get("/api/v1/applications?state=SUBMITTED&destination=SA&limit=5").allow(APPLICANT, OFFICER, AGENCY, AUDITOR),
+            Endpoint.post("/api/v1/applications", DEAL).allow(APPLICANT),
+            Endpoint.get("/api/v1/applications/{draft}").allow(APPLICANT, OFFICER, AUDITOR).deniedAsNotFound(),
+            Endpoint.put("/api/v1/applications/{draft}", DEAL.replaceFirst("\\{", "{\"version\": 1, ")).allow(APPLICANT),
+            Endpoint.post("/api/v1/applications/{draft}/submit", null).allow(APPLICANT),
+            Endpoint.post("/api/v1/applications/{submitted}/withdraw?version=2", null).allow(APPLICANT),
+            new Endpoint("DELETE", "/api/v1/applications/{draft}?version=1", null, Set.of(APPLICANT), 403, false),
+            Endpoint.post("/api/v1/assessments", DEAL).allow(EVERYONE),
+            Endpoint.get("/api/v1/ledger/countries").allow(OFFICER, AGENCY, AUDITOR),
+            Endpoint.get("/api/v1/ledger/countries/SA").allow(OFFICER, AGENCY, AUDITOR)
             // ---- later issues: append rows here, in a section per module ----
             );
 }

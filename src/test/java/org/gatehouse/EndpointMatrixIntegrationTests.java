@@ -1,5 +1,12 @@
 package org.gatehouse;
 
+import org.gatehouse.applications.ApplicationContent;
+import org.gatehouse.applications.ApplicationId;
+import org.gatehouse.applications.ApplicationService;
+import org.gatehouse.applications.LineItem;
+import org.gatehouse.applications.Party;
+import org.gatehouse.identity.CurrentUser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -108,6 +115,8 @@ class EndpointMatrixIntegrationTests {
                 case "freshUser" -> freshUser().id().toString();
                 case "freshToken" -> tokens.create(TestCallers.SYSTEM, freshUser().id(), new TokenName("matrix"), null)
                         .token().id().toString();
+                case "draft" -> draft(false);
+                case "submitted" -> draft(true);
                 default -> throw new IllegalArgumentException("unknown placeholder " + m.group());
             };
             m.appendReplacement(resolved, Matcher.quoteReplacement(value));
@@ -121,6 +130,23 @@ class EndpointMatrixIntegrationTests {
         return users.create(TestCallers.SYSTEM, new NewUser(
                 new Username("fresh-" + UUID.randomUUID().toString().substring(0, 8)), new DisplayName("Fresh User"),
                 exporter.organizationId(), Set.of(Role.APPLICANT), new Password("fresh user password")));
+    }
+
+    @Autowired
+    ApplicationService applications;
+
+    /** A new application of the demo exporter, as a draft or submitted (tier 1 in Kenya: exempt). */
+    private String draft(boolean submitted) {
+        User exporter = TestCallers.user(users, Role.APPLICANT);
+        CurrentUser caller = CurrentUser.of(exporter, organizations.get(TestCallers.SYSTEM, exporter.organizationId()));
+        ApplicationContent content = new ApplicationContent(null, null, List.of(), null,
+                new Party("Matrix Cloud " + UUID.randomUUID(), null, "KE", null), "KE", null, "AI inference", null,
+                List.of(new LineItem("H100", null, 8)), List.of());
+        ApplicationId id = applications.create(caller, content, null, "matrix").application().id();
+        if (submitted) {
+            applications.submit(caller, id, 1L, null);
+        }
+        return id.toString();
     }
 
     private long auditHead() {

@@ -1,5 +1,7 @@
 package org.gatehouse.audit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -29,7 +31,8 @@ public record AuditEntry(String actor, String action, String entityType, String 
         if (!ACTION.matcher(action).matches()) {
             throw new IllegalArgumentException("action must match " + ACTION + ", got '" + action + "'");
         }
-        payload = Map.copyOf(Objects.requireNonNull(payload, "payload"));
+        // A copy that keeps nulls (JSON null is a value: "no tier") and the caller's order.
+        payload = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(payload, "payload")));
     }
 
     private static void requireText(String name, String value, int lengthMax) {

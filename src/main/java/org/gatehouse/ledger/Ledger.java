@@ -67,6 +67,11 @@ public class Ledger {
         return view;
     }
 
+    /** The ledger as the assessor sees it, without locking: for dry runs, which change nothing. */
+    public LedgerView view() {
+        return view;
+    }
+
     /** New compute for a submitted application, into RESERVED. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement reserve(Position position, long tpp, String cause, String actor) {

@@ -1,0 +1,17 @@
+package org.gatehouse.applications;
+
+import org.gatehouse.identity.OrganizationId;
+
+/**
+ * Which applications a list shows; null fields do not filter. The service sets {@code organizationId}
+ * from the caller, never from the request, for callers who see only their own organization's.
+ *
+ * @param companyKey the end user's ultimate parent, normalized as {@link org.gatehouse.policy.CompanyName#key()}
+ */
+public record ApplicationFilter(
+        OrganizationId organizationId, ApplicationState state, String tier, String destination, String companyKey) {
+
+    public ApplicationFilter withOrganization(OrganizationId organization) {
+        return new ApplicationFilter(organization, state, tier, destination, companyKey);
+    }
+}

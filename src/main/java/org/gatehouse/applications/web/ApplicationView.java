@@ -1,0 +1,44 @@
+package org.gatehouse.applications.web;
+
+import java.time.Instant;
+import org.gatehouse.applications.ApplicationContent;
+import org.gatehouse.applications.StoredApplication;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An application as the API shows it: its content, state and version, and once submitted the
+ * policy it was assessed under and the assessment (SPEC §4 form, with its explanation).
+ */
+record ApplicationView(
+        String id,
+        String organizationId,
+        String state,
+        long version,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant submittedAt,
+        ApplicationContent content,
+        PolicyRef policy,
+        JsonNode assessment) {
+
+    record PolicyRef(String id, String version, String sha256) {}
+
+    static ApplicationView of(StoredApplication application, JsonMapper json) {
+        StoredApplication.Registration registration = application.registration();
+        return new ApplicationView(
+                application.id().toString(),
+                application.organizationId().value().toString(),
+                application.state().name(),
+                application.version(),
+                application.createdBy(),
+                application.createdAt(),
+                application.updatedAt(),
+                application.submittedAt(),
+                application.content(),
+                registration == null ? null
+                        : new PolicyRef(registration.policyId(), registration.policyVersion(), registration.policySha256()),
+                registration == null ? null : json.readTree(registration.assessmentJson()));
+    }
+}
