@@ -49,6 +49,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     /** Public documents of the API (SPEC §9): readable without a token. */
     static final String[] PUBLIC_API_DOCUMENTS = {
         "/api/v1/catalog", "/api/v1/catalog/**", "/api/v1/policies", "/api/v1/policies/**",
+        // The OpenAPI description of the API: a public document, like the policies (it holds no data).
+        "/api/v1/openapi", "/api/v1/openapi/**",
     };
 
     /** Administration of accounts: ADMIN only for any change (services check again, and let AUDITOR read). */
@@ -107,6 +109,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/login", "/vendor/**", "/css/**", "/favicon.ico", "/error").permitAll()
+                        // Swagger UI: static pages that read the public OpenAPI document.
+                        .requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .authenticationManager(new ProviderManager(List.of(new LoginProvider(accounts, encoder, throttle, users, clock))))
                 .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes).permitAll())
