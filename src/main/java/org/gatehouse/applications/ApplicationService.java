@@ -164,11 +164,13 @@ public class ApplicationService {
         StoredApplication.Registration registration = new StoredApplication.Registration(policy.id(), policy.version(),
                 policy.sha256(), assessment.outcome().name(), tierOf(assessment), reviewPathOf(assessment),
                 assessment.facts().controlledTpp(), AssessmentJson.toJson(assessment));
-        if (!applications.register(id, draft.version(), next, registration, clock.instant())) {
-            throw stale(id, draft.version());
+        Instant registered = clock.instant();
+        if (!applications.register(id, draft.version(), next, registration, registered)) {
+            throw stale(id, draft.version()); // cannot happen under the row lock; kept as a guard
         }
         idempotency.complete(caller.organizationId(), "submit:" + id, idempotencyKey, id);
-        StoredApplication submitted = applications.find(id, false).orElseThrow();
+        StoredApplication submitted = new StoredApplication(id, draft.organizationId(), next, draft.version() + 1,
+                draft.createdBy(), draft.createdAt(), registered, registered, draft.content(), registration);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", next.name());
         details.put("outcome", registration.outcome());

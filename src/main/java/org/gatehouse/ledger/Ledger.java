@@ -189,31 +189,23 @@ public class Ledger {
         if (cause.isBlank() || cause.length() > CAUSE_LENGTH_MAX) {
             throw new IllegalArgumentException("cause must be 1.." + CAUSE_LENGTH_MAX + " characters");
         }
-        Holding holding = lockedHolding(applicationId);
-        if (from != null && holding.in(from) < tpp) {
-            throw new LedgerException("cannot move " + tpp + " TPP out of " + from + " for application " + applicationId
-                    + ": it holds " + holding.in(from));
-        }
-        // The same delta goes to the position, the company-country bucket and the country bucket;
-        // CHECK constraints refuse any negative result as a second line of defence.
-        String set = delta(from, to);
-        jdbc.sql("UPDATE ledger_position SET " + set + " WHERE application_id = :id")
-                .param("id", applicationId).param("tpp", tpp).update();
-        jdbc.sql("INSERT INTO ledger_company_country (parent_key, destination, parent_name) VALUES (:key, :dest, :name)"
-                        + " ON CONFLICT DO NOTHING")
-                .param("key", holding.parentKey()).param("dest", holding.destination()).param("name", holding.parentName())
-                .update();
-        jdbc.sql("UPDATE ledger_company_country SET " + set + " WHERE parent_key = :key AND destination = :dest")
-                .param("key", holding.parentKey()).param("dest", holding.destination()).param("tpp", tpp).update();
-        jdbc.sql("INSERT INTO ledger_country (destination) VALUES (:dest) ON CONFLICT DO NOTHING")
-                .param("dest", holding.destination()).update();
-        jdbc.sql("UPDATE ledger_country SET " + set + " WHERE destination = :dest")
-                .param("dest", holding.destination()).param("tpp", tpp).update();
+        // One statement moves the same delta in the position, the company-country bucket and the
+        // country bucket, and logs the movement. The position's row lock (taken by the UPDATE) makes
+        // the movements of one application serial; its WHERE refuses to take more than the bucket
+        // holds, and CHECK constraints refuse any negative total as a second line of defence.
+        String set = delta(from, to, "");
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        long id = jdbc.sql("""
-                INSERT INTO ledger_movement (application_id, kind, from_bucket, to_bucket, tpp, cause, actor, occurred_at)
-                VALUES (:id, :kind, :from, :to, :tpp, :cause, :actor, :at) RETURNING id
-                """)
+        Long id = jdbc.sql("WITH moved AS (UPDATE ledger_position SET " + set
+                        + " WHERE application_id = :id" + (from == null ? "" : " AND " + from.column() + " >= :tpp")
+                        + " RETURNING parent_key, parent_name, destination),"
+                        + " company AS (INSERT INTO ledger_company_country AS b (parent_key, destination, parent_name, "
+                        + BUCKET_COLUMNS + ") SELECT parent_key, destination, parent_name, " + insertValues(to)
+                        + " FROM moved ON CONFLICT (parent_key, destination) DO UPDATE SET " + delta(from, to, "b.") + "),"
+                        + " country AS (INSERT INTO ledger_country AS b (destination, " + BUCKET_COLUMNS + ")"
+                        + " SELECT destination, " + insertValues(to) + " FROM moved"
+                        + " ON CONFLICT (destination) DO UPDATE SET " + delta(from, to, "b.") + ")"
+                        + " INSERT INTO ledger_movement (application_id, kind, from_bucket, to_bucket, tpp, cause, actor,"
+                        + " occurred_at) SELECT :id, :kind, :from, :to, :tpp, :cause, :actor, :at FROM moved RETURNING id")
                 .param("id", applicationId)
                 .param("kind", kind.name())
                 .param("from", from == null ? null : from.name())
@@ -223,20 +215,35 @@ public class Ledger {
                 .param("actor", actor)
                 .param("at", now)
                 .query(Long.class)
-                .single();
+                .optional()
+                .orElse(null);
+        if (id == null) {
+            Holding holding = lockedHolding(applicationId); // throws when there is no position at all
+            throw new LedgerException("cannot move " + tpp + " TPP out of " + from + " for application " + applicationId
+                    + ": it holds " + holding.in(from));
+        }
         return new Movement(id, applicationId, kind, from, to, tpp, cause, actor, now.toInstant());
     }
 
-    private static String delta(LedgerBucket from, LedgerBucket to) {
+    private static final String BUCKET_COLUMNS = "reserved_tpp, authorized_tpp, shipped_tpp";
+
+    /** On insert (a bucket row seen for the first time) only the destination bucket is non-zero. */
+    private static String insertValues(LedgerBucket to) {
+        return (to == LedgerBucket.RESERVED ? ":tpp" : "0") + ", " + (to == LedgerBucket.AUTHORIZED ? ":tpp" : "0") + ", "
+                + (to == LedgerBucket.SHIPPED ? ":tpp" : "0");
+    }
+
+    /** The SET clause of a movement; {@code table} qualifies the right-hand columns (upserts). */
+    private static String delta(LedgerBucket from, LedgerBucket to, String table) {
         StringBuilder set = new StringBuilder();
         if (from != null) {
-            set.append(from.column()).append(" = ").append(from.column()).append(" - :tpp");
+            set.append(from.column()).append(" = ").append(table).append(from.column()).append(" - :tpp");
         }
         if (to != null) {
             if (!set.isEmpty()) {
                 set.append(", ");
             }
-            set.append(to.column()).append(" = ").append(to.column()).append(" + :tpp");
+            set.append(to.column()).append(" = ").append(table).append(to.column()).append(" + :tpp");
         }
         return set.toString();
     }
