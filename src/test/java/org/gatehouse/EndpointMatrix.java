@@ -1,9 +1,9 @@
 package org.gatehouse;
 
 import static org.gatehouse.identity.Role.ADMIN;
+import static org.gatehouse.identity.Role.AGENCY;
 import static org.gatehouse.identity.Role.APPLICANT;
 import static org.gatehouse.identity.Role.AUDITOR;
-import static org.gatehouse.identity.Role.AGENCY;
 import static org.gatehouse.identity.Role.BUYER;
 import static org.gatehouse.identity.Role.OFFICER;
 
@@ -45,7 +45,8 @@ public final class EndpointMatrix {
      * @param deniedStatus what the other roles get: 403, or 404 when the record is another organization's
      * @param anonymous whether it is public (anonymous → 2xx); otherwise anonymous → 401
      */
-    public record Endpoint(String method, String path, String body, Set<Role> allowed, int deniedStatus, boolean anonymous) {
+    public record Endpoint(
+            String method, String path, String body, Set<Role> allowed, int deniedStatus, boolean anonymous) {
 
         public Endpoint {
             Objects.requireNonNull(method, "method");
@@ -103,14 +104,23 @@ public final class EndpointMatrix {
             // ---- identity (issue 4) ----
             Endpoint.get("/api/v1/me").allow(EVERYONE),
             Endpoint.get("/api/v1/organizations").allow(ADMIN, AUDITOR),
-            Endpoint.get("/api/v1/organizations/{org:APPLICANT}").allow(ADMIN, AUDITOR, APPLICANT).deniedAsNotFound(),
-            Endpoint.get("/api/v1/organizations/{org:BUYER}").allow(ADMIN, AUDITOR, BUYER).deniedAsNotFound(),
+            Endpoint.get("/api/v1/organizations/{org:APPLICANT}")
+                    .allow(ADMIN, AUDITOR, APPLICANT)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/organizations/{org:BUYER}")
+                    .allow(ADMIN, AUDITOR, BUYER)
+                    .deniedAsNotFound(),
             Endpoint.post("/api/v1/organizations", """
                     {"name": "Matrix Trading {unique}", "kind": "BUYER"}""").allow(ADMIN),
             Endpoint.get("/api/v1/users").allow(ADMIN, AUDITOR),
-            Endpoint.get("/api/v1/users?organizationId={org:APPLICANT}&limit=10").allow(ADMIN, AUDITOR),
-            Endpoint.get("/api/v1/users/{user:APPLICANT}").allow(ADMIN, AUDITOR, APPLICANT).deniedAsNotFound(),
-            Endpoint.get("/api/v1/users/{user:BUYER}").allow(ADMIN, AUDITOR, BUYER).deniedAsNotFound(),
+            Endpoint.get("/api/v1/users?organizationId={org:APPLICANT}&limit=10")
+                    .allow(ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/users/{user:APPLICANT}")
+                    .allow(ADMIN, AUDITOR, APPLICANT)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/users/{user:BUYER}")
+                    .allow(ADMIN, AUDITOR, BUYER)
+                    .deniedAsNotFound(),
             Endpoint.post("/api/v1/users", """
                     {"username": "matrix-{unique}", "displayName": "Matrix User", "organizationId": "{org:APPLICANT}",
                      "roles": ["APPLICANT"], "password": "a long enough password"}""").allow(ADMIN),
@@ -125,12 +135,17 @@ public final class EndpointMatrix {
             Endpoint.post("/api/v1/tokens/{freshToken}/revoke", null).allow(ADMIN),
             // ---- applications and ledger (issue 5) ----
             Endpoint.get("/api/v1/applications").allow(APPLICANT, OFFICER, AGENCY, AUDITOR),
-            Endpoint.get("/api/v1/applications?state=SUBMITTED&destination=SA&limit=5").allow(APPLICANT, OFFICER, AGENCY, AUDITOR),
+            Endpoint.get("/api/v1/applications?state=SUBMITTED&destination=SA&limit=5")
+                    .allow(APPLICANT, OFFICER, AGENCY, AUDITOR),
             Endpoint.post("/api/v1/applications", DEAL).allow(APPLICANT),
-            Endpoint.get("/api/v1/applications/{draft}").allow(APPLICANT, OFFICER, AUDITOR).deniedAsNotFound(),
-            Endpoint.put("/api/v1/applications/{draft}", DEAL.replaceFirst("\\{", "{\"version\": 1, ")).allow(APPLICANT),
+            Endpoint.get("/api/v1/applications/{draft}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.put("/api/v1/applications/{draft}", DEAL.replaceFirst("\\{", "{\"version\": 1, "))
+                    .allow(APPLICANT),
             Endpoint.post("/api/v1/applications/{draft}/submit", null).allow(APPLICANT),
-            Endpoint.post("/api/v1/applications/{submitted}/withdraw?version=2", null).allow(APPLICANT),
+            Endpoint.post("/api/v1/applications/{submitted}/withdraw?version=2", null)
+                    .allow(APPLICANT),
             new Endpoint("DELETE", "/api/v1/applications/{draft}?version=1", null, Set.of(APPLICANT), 403, false),
             Endpoint.post("/api/v1/assessments", DEAL).allow(EVERYONE),
             Endpoint.get("/api/v1/ledger/countries").allow(OFFICER, AGENCY, AUDITOR),

@@ -1,12 +1,5 @@
 package org.gatehouse;
 
-import org.gatehouse.applications.ApplicationContent;
-import org.gatehouse.applications.ApplicationId;
-import org.gatehouse.applications.ApplicationService;
-import org.gatehouse.applications.LineItem;
-import org.gatehouse.applications.Party;
-import org.gatehouse.identity.CurrentUser;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -17,6 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gatehouse.EndpointMatrix.Endpoint;
+import org.gatehouse.applications.ApplicationContent;
+import org.gatehouse.applications.ApplicationId;
+import org.gatehouse.applications.ApplicationService;
+import org.gatehouse.applications.LineItem;
+import org.gatehouse.applications.Party;
+import org.gatehouse.identity.CurrentUser;
 import org.gatehouse.identity.DisplayName;
 import org.gatehouse.identity.NewUser;
 import org.gatehouse.identity.OrganizationService;
@@ -66,7 +65,8 @@ class EndpointMatrixIntegrationTests {
         @Override
         public String toString() {
             int expected = expected();
-            return endpoint + " as " + (caller == null ? "anonymous" : caller) + " → " + (expected == 200 ? "2xx" : expected);
+            return endpoint + " as " + (caller == null ? "anonymous" : caller) + " → "
+                    + (expected == 200 ? "2xx" : expected);
         }
     }
 
@@ -93,10 +93,12 @@ class EndpointMatrixIntegrationTests {
 
         if (c.expected() == 200) {
             assertThat(response.status()).as(response.toString()).isBetween(200, 299);
-            assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         } else {
             assertThat(response.status()).as(response.toString()).isEqualTo(c.expected());
-            assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.json().get("status").asInt()).isEqualTo(c.expected());
             assertThat(response.json().get("type").asString()).startsWith("https://gatehouse.dev/problems/");
             assertThat(auditHead()).as("a refused request records nothing").isEqualTo(auditHead);
@@ -111,10 +113,14 @@ class EndpointMatrixIntegrationTests {
             String value = switch (m.group(1)) {
                 case "unique" -> UUID.randomUUID().toString().substring(0, 8);
                 case "org" -> TestCallers.organizationId(users, organizations, Role.valueOf(m.group(2)));
-                case "user" -> TestCallers.user(users, Role.valueOf(m.group(2))).id().toString();
+                case "user" ->
+                    TestCallers.user(users, Role.valueOf(m.group(2))).id().toString();
                 case "freshUser" -> freshUser().id().toString();
-                case "freshToken" -> tokens.create(TestCallers.SYSTEM, freshUser().id(), new TokenName("matrix"), null)
-                        .token().id().toString();
+                case "freshToken" ->
+                    tokens.create(TestCallers.SYSTEM, freshUser().id(), new TokenName("matrix"), null)
+                            .token()
+                            .id()
+                            .toString();
                 case "draft" -> draft(false);
                 case "submitted" -> draft(true);
                 default -> throw new IllegalArgumentException("unknown placeholder " + m.group());
@@ -127,9 +133,14 @@ class EndpointMatrixIntegrationTests {
 
     private User freshUser() {
         User exporter = TestCallers.user(users, Role.APPLICANT);
-        return users.create(TestCallers.SYSTEM, new NewUser(
-                new Username("fresh-" + UUID.randomUUID().toString().substring(0, 8)), new DisplayName("Fresh User"),
-                exporter.organizationId(), Set.of(Role.APPLICANT), new Password("fresh user password")));
+        return users.create(
+                TestCallers.SYSTEM,
+                new NewUser(
+                        new Username("fresh-" + UUID.randomUUID().toString().substring(0, 8)),
+                        new DisplayName("Fresh User"),
+                        exporter.organizationId(),
+                        Set.of(Role.APPLICANT),
+                        new Password("fresh user password")));
     }
 
     @Autowired
@@ -139,10 +150,22 @@ class EndpointMatrixIntegrationTests {
     private String draft(boolean submitted) {
         User exporter = TestCallers.user(users, Role.APPLICANT);
         CurrentUser caller = CurrentUser.of(exporter, organizations.get(TestCallers.SYSTEM, exporter.organizationId()));
-        ApplicationContent content = new ApplicationContent(null, null, List.of(), null,
-                new Party("Matrix Cloud " + UUID.randomUUID(), null, "KE", null), "KE", null, "AI inference", null,
-                List.of(new LineItem("H100", null, 8)), List.of());
-        ApplicationId id = applications.create(caller, content, null, "matrix").application().id();
+        ApplicationContent content = new ApplicationContent(
+                null,
+                null,
+                List.of(),
+                null,
+                new Party("Matrix Cloud " + UUID.randomUUID(), null, "KE", null),
+                "KE",
+                null,
+                "AI inference",
+                null,
+                List.of(new LineItem("H100", null, 8)),
+                List.of());
+        ApplicationId id = applications
+                .create(caller, content, null, "matrix")
+                .application()
+                .id();
         if (submitted) {
             applications.submit(caller, id, 1L, null);
         }
@@ -150,6 +173,8 @@ class EndpointMatrixIntegrationTests {
     }
 
     private long auditHead() {
-        return jdbc.sql("SELECT last_seq FROM audit_chain_head").query(Long.class).single();
+        return jdbc.sql("SELECT last_seq FROM audit_chain_head")
+                .query(Long.class)
+                .single();
     }
 }

@@ -17,8 +17,11 @@ class PureCoreArchitectureTests {
     @Test
     void theCoreImportsNoInfrastructure() {
         noClasses()
-                .that().resideInAnyPackage("org.gatehouse.catalog..", "org.gatehouse.policy..", "org.gatehouse.analysis..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+                .that()
+                .resideInAnyPackage("org.gatehouse.catalog..", "org.gatehouse.policy..", "org.gatehouse.analysis..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "org.springframework..", "java.sql..", "javax.sql..", "jakarta.servlet..", "java.net.http..")
                 .check(CLASSES);
     }
@@ -26,17 +29,22 @@ class PureCoreArchitectureTests {
     @Test
     void theCatalogDependsOnNoOtherModule() {
         noClasses()
-                .that().resideInAPackage("org.gatehouse.catalog..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.gatehouse.policy..", "org.gatehouse.analysis..", "org.gatehouse.cli..")
+                .that()
+                .resideInAPackage("org.gatehouse.catalog..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.gatehouse.policy..", "org.gatehouse.analysis..", "org.gatehouse.cli..")
                 .check(CLASSES);
     }
 
     @Test
     void thePolicyEngineDoesNotDependOnTheToolsThatUseIt() {
         noClasses()
-                .that().resideInAPackage("org.gatehouse.policy..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.gatehouse.analysis..", "org.gatehouse.cli..")
+                .that()
+                .resideInAPackage("org.gatehouse.policy..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.gatehouse.analysis..", "org.gatehouse.cli..")
                 .check(CLASSES);
     }
 }

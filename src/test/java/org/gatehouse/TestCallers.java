@@ -40,10 +40,12 @@ public final class TestCallers {
             tokens.clear();
             issuedBy = tokenService;
         }
-        return tokens.computeIfAbsent(role, r -> tokenService
-                .create(SYSTEM, user(users, r).id(), new TokenName("tests: " + r), null)
-                .secret()
-                .value());
+        return tokens.computeIfAbsent(
+                role,
+                r -> tokenService
+                        .create(SYSTEM, user(users, r).id(), new TokenName("tests: " + r), null)
+                        .secret()
+                        .value());
     }
 
     public static User user(UserService users, Role role) {
@@ -51,6 +53,9 @@ public final class TestCallers {
     }
 
     public static String organizationId(UserService users, OrganizationService organizations, Role role) {
-        return organizations.get(SYSTEM, user(users, role).organizationId()).id().toString();
+        return organizations
+                .get(SYSTEM, user(users, role).organizationId())
+                .id()
+                .toString();
     }
 }

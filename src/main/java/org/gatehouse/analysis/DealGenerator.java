@@ -17,13 +17,21 @@ public final class DealGenerator {
     /** Most rows one call writes. */
     public static final long ROWS_MAX = 100_000_000;
 
-    private static final String HEADER = "id,date,exporter,end_user,end_user_parent,destination,item,quantity,unit_price_usd,end_use,tpp,pd,memory_bandwidth_gbs\n";
-    private static final String[] GENERAL = {"GB", "DE", "FR", "JP", "KR", "IN", "BR", "SG", "NL", "IL", "ES", "IT", "CA", "AU", "MX", "ID", "MY", "TH", "PT", "NO"};
+    private static final String HEADER =
+            "id,date,exporter,end_user,end_user_parent,destination,item,quantity,unit_price_usd,end_use,tpp,pd,memory_bandwidth_gbs\n";
+    private static final String[] GENERAL = {
+        "GB", "DE", "FR", "JP", "KR", "IN", "BR", "SG", "NL", "IL", "ES", "IT", "CA", "AU", "MX", "ID", "MY", "TH",
+        "PT", "NO"
+    };
     private static final String[] CONTROLLED = {"SA", "AE", "QA", "KW", "VN", "KZ", "EG", "JO"};
     private static final String[] DENIAL = {"CN", "MO", "RU", "BY"};
     private static final String[] EMBARGOED = {"IR", "CU", "KP", "SY"};
-    private static final String[] ITEMS = {"GB300", "GB300", "B300", "B200", "H100", "H200", "H20", "MI355X", "MI325X", "A100", "GB200"};
-    private static final String[] SYSTEMS = {"GB300 NVL72", "HGX B200", "DGX H100", "HGX H200", "MI355X Platform", "HGX H20"};
+    private static final String[] ITEMS = {
+        "GB300", "GB300", "B300", "B200", "H100", "H200", "H20", "MI355X", "MI325X", "A100", "GB200"
+    };
+    private static final String[] SYSTEMS = {
+        "GB300 NVL72", "HGX B200", "DGX H100", "HGX H200", "MI355X Platform", "HGX H20"
+    };
     private static final String[] EXPORTERS = {"NVIDIA", "AMD", "Dell", "Supermicro", "HPE"};
     private static final String[] USES = {"AI training", "AI inference", "cloud services", "research"};
 
@@ -44,31 +52,60 @@ public final class DealGenerator {
                 line.setLength(0);
                 int company = (int) Math.min(companies - 1, (long) (companies * Math.pow(random.nextDouble(), 2)));
                 String destination = destination(random, company);
-                line.append("deal-").append(i).append(',')
-                        .append(start.plusDays(random.nextInt(365))).append(',')
-                        .append(EXPORTERS[random.nextInt(EXPORTERS.length)]).append(',');
+                line.append("deal-")
+                        .append(i)
+                        .append(',')
+                        .append(start.plusDays(random.nextInt(365)))
+                        .append(',')
+                        .append(EXPORTERS[random.nextInt(EXPORTERS.length)])
+                        .append(',');
                 String parent = "Company " + company;
                 int subsidiary = random.nextInt(3);
-                line.append(subsidiary == 0 ? parent : parent + " " + destination + " " + subsidiary).append(',');
+                line.append(subsidiary == 0 ? parent : parent + " " + destination + " " + subsidiary)
+                        .append(',');
                 // Parents are written with varying case and spacing, as real files are.
-                line.append(random.nextInt(10) == 0 ? " " + parent.toUpperCase(java.util.Locale.ROOT) + " " : parent).append(',');
+                line.append(random.nextInt(10) == 0 ? " " + parent.toUpperCase(java.util.Locale.ROOT) + " " : parent)
+                        .append(',');
                 line.append(destination).append(',');
                 int kind = random.nextInt(100);
                 long quantity = quantity(random);
                 if (kind < 2) {
                     long tpp = 1_000 + random.nextInt(30_000);
-                    line.append("Custom-").append(random.nextInt(50)).append(',').append(quantity).append(",,")
-                            .append(USES[random.nextInt(USES.length)]).append(',').append(tpp).append(',')
-                            .append(random.nextInt(1, 40)).append('.').append(random.nextInt(10, 100)).append(',')
-                            .append(random.nextInt(2_000, 9_000)).append('\n');
+                    line.append("Custom-")
+                            .append(random.nextInt(50))
+                            .append(',')
+                            .append(quantity)
+                            .append(",,")
+                            .append(USES[random.nextInt(USES.length)])
+                            .append(',')
+                            .append(tpp)
+                            .append(',')
+                            .append(random.nextInt(1, 40))
+                            .append('.')
+                            .append(random.nextInt(10, 100))
+                            .append(',')
+                            .append(random.nextInt(2_000, 9_000))
+                            .append('\n');
                 } else if (kind < 15) {
-                    line.append(SYSTEMS[random.nextInt(SYSTEMS.length)]).append(',').append(Math.max(1, quantity / 8))
-                            .append(",,").append(USES[random.nextInt(USES.length)]).append(",,,\n");
+                    line.append(SYSTEMS[random.nextInt(SYSTEMS.length)])
+                            .append(',')
+                            .append(Math.max(1, quantity / 8))
+                            .append(",,")
+                            .append(USES[random.nextInt(USES.length)])
+                            .append(",,,\n");
                 } else {
-                    line.append(ITEMS[random.nextInt(ITEMS.length)]).append(',').append(quantity).append(',')
-                            .append(20_000 + random.nextInt(40_000)).append(',').append('"')
-                            .append(USES[random.nextInt(USES.length)]).append(", phase ").append(1 + random.nextInt(3))
-                            .append('"').append(",,,\n");
+                    line.append(ITEMS[random.nextInt(ITEMS.length)])
+                            .append(',')
+                            .append(quantity)
+                            .append(',')
+                            .append(20_000 + random.nextInt(40_000))
+                            .append(',')
+                            .append('"')
+                            .append(USES[random.nextInt(USES.length)])
+                            .append(", phase ")
+                            .append(1 + random.nextInt(3))
+                            .append('"')
+                            .append(",,,\n");
                 }
                 out.append(line);
             }

@@ -34,8 +34,8 @@ public final class DealReader implements AutoCloseable {
     /** Columns every deal file must have. */
     public static final List<String> REQUIRED = List.of("id", "date", "end_user", "destination", "item", "quantity");
     /** Columns read when present. */
-    public static final List<String> OPTIONAL = List.of(
-            "exporter", "end_user_parent", "unit_price_usd", "end_use", "tpp", "pd", "memory_bandwidth_gbs");
+    public static final List<String> OPTIONAL =
+            List.of("exporter", "end_user_parent", "unit_price_usd", "end_use", "tpp", "pd", "memory_bandwidth_gbs");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -49,8 +49,19 @@ public final class DealReader implements AutoCloseable {
     private long jsonLine;
     private final Map<String, Item> itemCache = new HashMap<>();
 
-    private static final int ID = 0, DATE = 1, END_USER = 2, DESTINATION = 3, ITEM = 4, QUANTITY = 5, EXPORTER = 6,
-            PARENT = 7, PRICE = 8, END_USE = 9, TPP = 10, PD = 11, BANDWIDTH = 12;
+    private static final int ID = 0,
+            DATE = 1,
+            END_USER = 2,
+            DESTINATION = 3,
+            ITEM = 4,
+            QUANTITY = 5,
+            EXPORTER = 6,
+            PARENT = 7,
+            PRICE = 8,
+            END_USE = 9,
+            TPP = 10,
+            PD = 11,
+            BANDWIDTH = 12;
     private static final List<String> ALL = concat(REQUIRED, OPTIONAL);
 
     private DealReader(String file, Reader reader, Catalog catalog) {
@@ -102,8 +113,10 @@ public final class DealReader implements AutoCloseable {
             throw new DealFileException(file, e.line(), "header: " + e.getMessage());
         }
         if (header == null) {
-            throw new DealFileException(file, 1, "the file is empty; expected a header line naming the columns "
-                    + String.join(",", REQUIRED));
+            throw new DealFileException(
+                    file,
+                    1,
+                    "the file is empty; expected a header line naming the columns " + String.join(",", REQUIRED));
         }
         columns = new int[ALL.size()];
         java.util.Arrays.fill(columns, -1);
@@ -123,8 +136,11 @@ public final class DealReader implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new DealFileException(file, 1, "header: missing required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (required: " + String.join(",", REQUIRED) + ")");
+            throw new DealFileException(
+                    file,
+                    1,
+                    "header: missing required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                            + " (required: " + String.join(",", REQUIRED) + ")");
         }
     }
 
@@ -176,7 +192,12 @@ public final class DealReader implements AutoCloseable {
         try {
             node = JSON.readTree(text);
         } catch (JacksonException e) {
-            return new DealRow.Unreadable(row, jsonLine, null, "not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            return new DealRow.Unreadable(
+                    row,
+                    jsonLine,
+                    null,
+                    "not valid JSON: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         if (node == null || !node.isObject()) {
             return new DealRow.Unreadable(row, jsonLine, null, "not a JSON object");
@@ -191,9 +212,12 @@ public final class DealReader implements AutoCloseable {
             if (value.isString()) {
                 values[i] = value.stringValue();
             } else if (value.isNumber()) {
-                values[i] = value.isIntegralNumber() ? value.bigIntegerValue().toString() : value.decimalValue().toPlainString();
+                values[i] = value.isIntegralNumber()
+                        ? value.bigIntegerValue().toString()
+                        : value.decimalValue().toPlainString();
             } else {
-                wrongTypes.add(ALL.get(i) + ": must be a string or a number, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+                wrongTypes.add(ALL.get(i) + ": must be a string or a number, got "
+                        + value.getNodeType().name().toLowerCase(Locale.ROOT));
             }
         }
         if (!wrongTypes.isEmpty()) {
@@ -240,11 +264,14 @@ public final class DealReader implements AutoCloseable {
         try {
             destination = CountryCode.of(destinationText == null ? null : destinationText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors = add(errors, "destination: must be an ISO 3166-1 alpha-2 country code, got " + quote(destinationText));
+            errors = add(
+                    errors, "destination: must be an ISO 3166-1 alpha-2 country code, got " + quote(destinationText));
         }
         long quantity = positive(v[QUANTITY], Line.QUANTITY_MAX);
         if (quantity < 0) {
-            errors = add(errors, "quantity: must be a positive integer ≤ " + Line.QUANTITY_MAX + ", got " + quote(v[QUANTITY]));
+            errors = add(
+                    errors,
+                    "quantity: must be a positive integer ≤ " + Line.QUANTITY_MAX + ", got " + quote(v[QUANTITY]));
         }
         String price = trimmed(v[PRICE]);
         if (price != null) {
@@ -271,8 +298,17 @@ public final class DealReader implements AutoCloseable {
             return new DealRow.Unreadable(row, line, id, String.join("; ", errors));
         }
         String exporter = trimmed(v[EXPORTER]);
-        return new DealRow.Read(row, new Application(id, date, exporter == null ? "" : exporter, endUser, parent, destination,
-                List.of(new Line(item, quantity)), false));
+        return new DealRow.Read(
+                row,
+                new Application(
+                        id,
+                        date,
+                        exporter == null ? "" : exporter,
+                        endUser,
+                        parent,
+                        destination,
+                        List.of(new Line(item, quantity)),
+                        false));
     }
 
     private record ItemOrError(Item item, String error) {}
@@ -285,8 +321,10 @@ public final class DealReader implements AutoCloseable {
             }
             Item item = catalog.find(name).orElse(null);
             if (item == null) {
-                return new ItemOrError(null, "item: " + quote(name) + " is not in the catalogue (see gatehouse catalog);"
-                        + " for another chip give its tpp and pd");
+                return new ItemOrError(
+                        null,
+                        "item: " + quote(name) + " is not in the catalogue (see gatehouse catalog);"
+                                + " for another chip give its tpp and pd");
             }
             if (itemCache.size() < 10_000) {
                 itemCache.put(name, item);
@@ -297,15 +335,20 @@ public final class DealReader implements AutoCloseable {
         long tppValue = tpp == null ? -1 : positive(tpp, Accelerator.TPP_MAX);
         if (listed != null) {
             if (tpp != null && tppValue != listed.accelerator().tpp()) {
-                return new ItemOrError(null, "tpp: " + quote(tpp) + " differs from the catalogue's " + listed.accelerator().tpp()
-                        + " for " + listed.name() + "; leave tpp empty for catalogue items or rename the item");
+                return new ItemOrError(
+                        null,
+                        "tpp: " + quote(tpp) + " differs from the catalogue's "
+                                + listed.accelerator().tpp() + " for " + listed.name()
+                                + "; leave tpp empty for catalogue items or rename the item");
             }
             return new ItemOrError(listed, null);
         }
         List<String> errors = new ArrayList<>(2);
         if (tppValue < 0) {
-            errors.add(tpp == null ? "tpp: required for " + quote(name) + ", which is not in the catalogue"
-                    : "tpp: must be a positive integer ≤ " + Accelerator.TPP_MAX + ", got " + quote(tpp));
+            errors.add(
+                    tpp == null
+                            ? "tpp: required for " + quote(name) + ", which is not in the catalogue"
+                            : "tpp: must be a positive integer ≤ " + Accelerator.TPP_MAX + ", got " + quote(tpp));
         }
         BigDecimal density = null;
         if (pd == null) {

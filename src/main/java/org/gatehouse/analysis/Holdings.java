@@ -31,7 +31,8 @@ public final class Holdings {
         CsvRecords csv = new CsvRecords(reader);
         String[] header = csv.next();
         if (header == null) {
-            throw new DealFileException(file, 1, "the file is empty; expected the header end_user_parent,destination,gb300e");
+            throw new DealFileException(
+                    file, 1, "the file is empty; expected the header end_user_parent,destination,gb300e");
         }
         int parent = -1, destination = -1, gb300e = -1;
         for (int i = 0; i < header.length; i++) {
@@ -39,7 +40,7 @@ public final class Holdings {
                 case "end_user_parent" -> parent = i;
                 case "destination" -> destination = i;
                 case "gb300e" -> gb300e = i;
-                default -> { }
+                default -> {}
             }
         }
         if (parent < 0 || destination < 0 || gb300e < 0) {
@@ -65,19 +66,25 @@ public final class Holdings {
                 try {
                     country = CountryCode.of(r[destination].strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new DealFileException(file, line, "destination: must be an ISO 3166-1 alpha-2 country code, got \""
-                            + r[destination] + "\"");
+                    throw new DealFileException(
+                            file,
+                            line,
+                            "destination: must be an ISO 3166-1 alpha-2 country code, got \"" + r[destination] + "\"");
                 }
                 BigDecimal amount;
                 try {
                     amount = new BigDecimal(r[gb300e].strip());
                 } catch (NumberFormatException e) {
-                    throw new DealFileException(file, line, "gb300e: must be a decimal number, got \"" + r[gb300e] + "\"");
+                    throw new DealFileException(
+                            file, line, "gb300e: must be a decimal number, got \"" + r[gb300e] + "\"");
                 }
                 if (amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
-                    throw new DealFileException(file, line, "gb300e: must be between 0 and 1000000000, got \"" + r[gb300e] + "\"");
+                    throw new DealFileException(
+                            file, line, "gb300e: must be between 0 and 1000000000, got \"" + r[gb300e] + "\"");
                 }
-                long tpp = amount.multiply(BigDecimal.valueOf(gb300Tpp)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+                long tpp = amount.multiply(BigDecimal.valueOf(gb300Tpp))
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .longValueExact();
                 holdings.add(new Holding(company, country, tpp));
             }
         } catch (CsvRecords.MalformedCsvException e) {

@@ -39,18 +39,21 @@ public record ApplicationContent(
         destination = CountryCode.of(destination).value();
         deploymentSite = Texts.text(deploymentSite, SITE_CHARS_MAX, false);
         endUse = Texts.text(endUse, END_USE_CHARS_MAX, true);
-        if (valueUsd != null && (valueUsd.signum() < 0 || valueUsd.compareTo(VALUE_USD_MAX) > 0 || valueUsd.scale() > 2)) {
-            throw new IllegalArgumentException("valueUsd must be 0.." + VALUE_USD_MAX.toPlainString() + " with at most 2 decimals");
+        if (valueUsd != null
+                && (valueUsd.signum() < 0 || valueUsd.compareTo(VALUE_USD_MAX) > 0 || valueUsd.scale() > 2)) {
+            throw new IllegalArgumentException(
+                    "valueUsd must be 0.." + VALUE_USD_MAX.toPlainString() + " with at most 2 decimals");
         }
         intermediateConsignees = List.copyOf(intermediateConsignees == null ? List.of() : intermediateConsignees);
         documents = List.copyOf(documents == null ? List.of() : documents);
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
         if (lines.isEmpty() || lines.size() > Application.LINES_MAX) {
-            throw new IllegalArgumentException("lines must hold 1.." + Application.LINES_MAX + " items, got " + lines.size());
+            throw new IllegalArgumentException(
+                    "lines must hold 1.." + Application.LINES_MAX + " items, got " + lines.size());
         }
         if (intermediateConsignees.size() > CONSIGNEES_MAX || documents.size() > DOCUMENTS_MAX) {
-            throw new IllegalArgumentException("at most " + CONSIGNEES_MAX + " intermediate consignees and "
-                    + DOCUMENTS_MAX + " documents");
+            throw new IllegalArgumentException(
+                    "at most " + CONSIGNEES_MAX + " intermediate consignees and " + DOCUMENTS_MAX + " documents");
         }
     }
 
@@ -60,7 +63,14 @@ public record ApplicationContent(
         for (LineItem line : lines) {
             policyLines.add(line.toLine());
         }
-        return new Application(id.toString(), date, exporter, org.gatehouse.policy.CompanyName.of(endUser.name()),
-                endUser.parentCompany(), CountryCode.of(destination), policyLines, screeningHit);
+        return new Application(
+                id.toString(),
+                date,
+                exporter,
+                org.gatehouse.policy.CompanyName.of(endUser.name()),
+                endUser.parentCompany(),
+                CountryCode.of(destination),
+                policyLines,
+                screeningHit);
     }
 }

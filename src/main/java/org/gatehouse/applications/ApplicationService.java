@@ -63,19 +63,29 @@ public class ApplicationService {
             return new Handled(get(caller, earlier.get()), true);
         }
         Instant now = clock.instant();
-        StoredApplication draft = new StoredApplication(ApplicationId.random(), caller.organizationId(),
-                ApplicationState.DRAFT, 1, caller.actor(), now, now, null, content, null);
+        StoredApplication draft = new StoredApplication(
+                ApplicationId.random(),
+                caller.organizationId(),
+                ApplicationState.DRAFT,
+                1,
+                caller.actor(),
+                now,
+                now,
+                null,
+                content,
+                null);
         applications.insert(draft);
         idempotency.complete(caller.organizationId(), "create", idempotencyKey, draft.id());
-        audit.append(new AuditEntry(caller.actor(), "application.created", APPLICATION, draft.id().toString(),
-                summary(draft, Map.of())));
+        audit.append(new AuditEntry(
+                caller.actor(), "application.created", APPLICATION, draft.id().toString(), summary(draft, Map.of())));
         return new Handled(draft, false);
     }
 
     /** One application, if the caller may see it (else 404, as for an id that does not exist). */
     @Transactional(readOnly = true)
     public StoredApplication get(CurrentUser caller, ApplicationId id) {
-        StoredApplication application = applications.find(id, false)
+        StoredApplication application = applications
+                .find(id, false)
                 .filter(a -> a.state() != ApplicationState.DISCARDED)
                 .orElseThrow(() -> new NotFoundException(APPLICATION, id));
         requireVisible(caller, application);
@@ -97,14 +107,19 @@ public class ApplicationService {
 
     /** Replaces a draft's content; {@code expectedVersion} must be the version the caller read. */
     @Transactional
-    public StoredApplication update(CurrentUser caller, ApplicationId id, long expectedVersion, ApplicationContent content) {
+    public StoredApplication update(
+            CurrentUser caller, ApplicationId id, long expectedVersion, ApplicationContent content) {
         StoredApplication current = ownDraftForChange(caller, id, expectedVersion, "update");
         Instant now = clock.instant();
         if (!applications.updateDraft(id, expectedVersion, content, now)) {
             throw stale(id, expectedVersion);
         }
         StoredApplication updated = applications.find(id, false).orElseThrow();
-        audit.append(new AuditEntry(caller.actor(), "application.updated", APPLICATION, id.toString(),
+        audit.append(new AuditEntry(
+                caller.actor(),
+                "application.updated",
+                APPLICATION,
+                id.toString(),
                 summary(updated, Map.of("previousVersion", current.version()))));
         return updated;
     }
@@ -114,12 +129,13 @@ public class ApplicationService {
     public StoredApplication discard(CurrentUser caller, ApplicationId id, long expectedVersion) {
         StoredApplication current = ownDraftForChange(caller, id, expectedVersion, "discard");
         current.state().requireMoveTo(ApplicationState.DISCARDED, "discard");
-        if (!applications.move(id, expectedVersion, ApplicationState.DRAFT, ApplicationState.DISCARDED, clock.instant())) {
+        if (!applications.move(
+                id, expectedVersion, ApplicationState.DRAFT, ApplicationState.DISCARDED, clock.instant())) {
             throw stale(id, expectedVersion);
         }
         StoredApplication discarded = applications.find(id, false).orElseThrow();
-        audit.append(new AuditEntry(caller.actor(), "application.discarded", APPLICATION, id.toString(),
-                summary(discarded, Map.of())));
+        audit.append(new AuditEntry(
+                caller.actor(), "application.discarded", APPLICATION, id.toString(), summary(discarded, Map.of())));
         return discarded;
     }
 
@@ -131,12 +147,13 @@ public class ApplicationService {
     @Transactional
     public Handled submit(CurrentUser caller, ApplicationId id, Long expectedVersion, String idempotencyKey) {
         requireApplicant(caller);
-        var earlier = idempotency.claim(caller.organizationId(), "submit:" + id, idempotencyKey,
-                id + "@" + expectedVersion);
+        var earlier =
+                idempotency.claim(caller.organizationId(), "submit:" + id, idempotencyKey, id + "@" + expectedVersion);
         if (earlier.isPresent()) {
             return new Handled(get(caller, earlier.get()), true);
         }
-        StoredApplication draft = applications.find(id, true)
+        StoredApplication draft = applications
+                .find(id, true)
                 .filter(a -> a.state() != ApplicationState.DISCARDED && caller.belongsTo(a.organizationId()))
                 .orElseThrow(() -> new NotFoundException(APPLICATION, id));
         if (expectedVersion != null && draft.version() != expectedVersion) {
@@ -158,19 +175,43 @@ public class ApplicationService {
         };
         draft.state().requireMoveTo(next, "submit");
         if (assessment.outcome() == Outcome.EXEMPT || assessment.outcome() == Outcome.LICENSE_REQUIRED) {
-            ledger.reserve(new Position(id.value(), assessed.endUserParent(), assessed.endUser(), assessed.destination(),
-                    today, assessment.outcome()), assessment.facts().controlledTpp(), "application.submitted", caller.actor());
+            ledger.reserve(
+                    new Position(
+                            id.value(),
+                            assessed.endUserParent(),
+                            assessed.endUser(),
+                            assessed.destination(),
+                            today,
+                            assessment.outcome()),
+                    assessment.facts().controlledTpp(),
+                    "application.submitted",
+                    caller.actor());
         }
-        StoredApplication.Registration registration = new StoredApplication.Registration(policy.id(), policy.version(),
-                policy.sha256(), assessment.outcome().name(), tierOf(assessment), reviewPathOf(assessment),
-                assessment.facts().controlledTpp(), AssessmentJson.toJson(assessment));
+        StoredApplication.Registration registration = new StoredApplication.Registration(
+                policy.id(),
+                policy.version(),
+                policy.sha256(),
+                assessment.outcome().name(),
+                tierOf(assessment),
+                reviewPathOf(assessment),
+                assessment.facts().controlledTpp(),
+                AssessmentJson.toJson(assessment));
         Instant registered = clock.instant();
         if (!applications.register(id, draft.version(), next, registration, registered)) {
             throw stale(id, draft.version()); // cannot happen under the row lock; kept as a guard
         }
         idempotency.complete(caller.organizationId(), "submit:" + id, idempotencyKey, id);
-        StoredApplication submitted = new StoredApplication(id, draft.organizationId(), next, draft.version() + 1,
-                draft.createdBy(), draft.createdAt(), registered, registered, draft.content(), registration);
+        StoredApplication submitted = new StoredApplication(
+                id,
+                draft.organizationId(),
+                next,
+                draft.version() + 1,
+                draft.createdBy(),
+                draft.createdAt(),
+                registered,
+                registered,
+                draft.content(),
+                registration);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", next.name());
         details.put("outcome", registration.outcome());
@@ -178,8 +219,8 @@ public class ApplicationService {
         details.put("reviewPath", registration.reviewPath());
         details.put("gb300e", Gb300e.format(registration.controlledTpp(), policy.referenceTpp()));
         details.put("policy", policy.id() + "@" + policy.version() + " sha256:" + policy.sha256());
-        audit.append(new AuditEntry(caller.actor(), "application.submitted", APPLICATION, id.toString(),
-                summary(submitted, details)));
+        audit.append(new AuditEntry(
+                caller.actor(), "application.submitted", APPLICATION, id.toString(), summary(submitted, details)));
         return new Handled(submitted, false);
     }
 
@@ -187,7 +228,8 @@ public class ApplicationService {
     @Transactional
     public StoredApplication withdraw(CurrentUser caller, ApplicationId id, long expectedVersion) {
         requireApplicant(caller);
-        StoredApplication current = applications.find(id, true)
+        StoredApplication current = applications
+                .find(id, true)
                 .filter(a -> a.state() != ApplicationState.DISCARDED && caller.belongsTo(a.organizationId()))
                 .orElseThrow(() -> new NotFoundException(APPLICATION, id));
         if (current.version() != expectedVersion) {
@@ -196,7 +238,9 @@ public class ApplicationService {
         current.state().requireMoveTo(ApplicationState.WITHDRAWN, "withdraw");
         boolean held = current.registration() != null
                 && (Outcome.EXEMPT.name().equals(current.registration().outcome())
-                        || Outcome.LICENSE_REQUIRED.name().equals(current.registration().outcome()));
+                        || Outcome.LICENSE_REQUIRED
+                                .name()
+                                .equals(current.registration().outcome()));
         if (held) {
             ledger.releaseUnshipped(id.value(), "application.withdrawn", caller.actor());
         }
@@ -204,7 +248,11 @@ public class ApplicationService {
             throw stale(id, expectedVersion);
         }
         StoredApplication withdrawn = applications.find(id, false).orElseThrow();
-        audit.append(new AuditEntry(caller.actor(), "application.withdrawn", APPLICATION, id.toString(),
+        audit.append(new AuditEntry(
+                caller.actor(),
+                "application.withdrawn",
+                APPLICATION,
+                id.toString(),
                 summary(withdrawn, Map.of("from", current.state().name()))));
         return withdrawn;
     }
@@ -220,9 +268,11 @@ public class ApplicationService {
         return Assessor.assess(deal, policy, ledger.view(), today);
     }
 
-    private StoredApplication ownDraftForChange(CurrentUser caller, ApplicationId id, long expectedVersion, String action) {
+    private StoredApplication ownDraftForChange(
+            CurrentUser caller, ApplicationId id, long expectedVersion, String action) {
         requireApplicant(caller);
-        StoredApplication current = applications.find(id, true)
+        StoredApplication current = applications
+                .find(id, true)
                 .filter(a -> a.state() != ApplicationState.DISCARDED && caller.belongsTo(a.organizationId()))
                 .orElseThrow(() -> new NotFoundException(APPLICATION, id));
         if (current.version() != expectedVersion) {

@@ -28,14 +28,28 @@ public enum ApplicationState {
         return switch (this) {
             case DRAFT -> EnumSet.of(SUBMITTED, EXEMPT, RETURNED_WITHOUT_ACTION, DISCARDED);
             case SUBMITTED -> EnumSet.of(IN_REVIEW, REFERRED, HELD_WITHOUT_ACTION, RETURNED_WITHOUT_ACTION, WITHDRAWN);
-            case IN_REVIEW -> EnumSet.of(REFERRED, HELD_WITHOUT_ACTION, APPROVED, APPROVED_WITH_CONDITIONS, DENIED,
-                    RETURNED_WITHOUT_ACTION, WITHDRAWN);
-            case REFERRED -> EnumSet.of(IN_REVIEW, HELD_WITHOUT_ACTION, APPROVED, APPROVED_WITH_CONDITIONS, DENIED,
-                    RETURNED_WITHOUT_ACTION, WITHDRAWN);
+            case IN_REVIEW ->
+                EnumSet.of(
+                        REFERRED,
+                        HELD_WITHOUT_ACTION,
+                        APPROVED,
+                        APPROVED_WITH_CONDITIONS,
+                        DENIED,
+                        RETURNED_WITHOUT_ACTION,
+                        WITHDRAWN);
+            case REFERRED ->
+                EnumSet.of(
+                        IN_REVIEW,
+                        HELD_WITHOUT_ACTION,
+                        APPROVED,
+                        APPROVED_WITH_CONDITIONS,
+                        DENIED,
+                        RETURNED_WITHOUT_ACTION,
+                        WITHDRAWN);
             case HELD_WITHOUT_ACTION -> EnumSet.of(IN_REVIEW, REFERRED, RETURNED_WITHOUT_ACTION, WITHDRAWN);
             case EXEMPT -> EnumSet.of(WITHDRAWN);
             case APPROVED, APPROVED_WITH_CONDITIONS, DENIED, RETURNED_WITHOUT_ACTION, WITHDRAWN, DISCARDED ->
-                    EnumSet.noneOf(ApplicationState.class);
+                EnumSet.noneOf(ApplicationState.class);
         };
     }
 
@@ -48,6 +62,10 @@ public enum ApplicationState {
 
     /** Whether the application still holds compute that a withdrawal must release. */
     public boolean pending() {
-        return this == SUBMITTED || this == IN_REVIEW || this == REFERRED || this == HELD_WITHOUT_ACTION || this == EXEMPT;
+        return this == SUBMITTED
+                || this == IN_REVIEW
+                || this == REFERRED
+                || this == HELD_WITHOUT_ACTION
+                || this == EXEMPT;
     }
 }

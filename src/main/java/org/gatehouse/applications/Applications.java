@@ -20,7 +20,11 @@ public interface Applications {
     boolean move(ApplicationId id, long expectedVersion, ApplicationState from, ApplicationState to, Instant now);
 
     /** Records the submission of a draft: its new state and the assessment it was registered with. */
-    boolean register(ApplicationId id, long expectedVersion, ApplicationState to, StoredApplication.Registration registration,
+    boolean register(
+            ApplicationId id,
+            long expectedVersion,
+            ApplicationState to,
+            StoredApplication.Registration registration,
             Instant now);
 
     /** A page of applications matching {@code filter}, newest first; discarded drafts are left out. */

@@ -7,6 +7,8 @@ public class InvalidTransitionException extends ConflictException {
 
     public InvalidTransitionException(ApplicationState current, String action) {
         super("cannot " + action + " an application in state " + current
-                + (current.next().isEmpty() ? " (a final state)" : "; from " + current + " it may go to " + current.next()));
+                + (current.next().isEmpty()
+                        ? " (a final state)"
+                        : "; from " + current + " it may go to " + current.next()));
     }
 }

@@ -23,12 +23,15 @@ public record LineItem(String item, CustomChip custom, long quantity) {
             if (tpp < 1 || tpp > Accelerator.TPP_MAX) {
                 throw new IllegalArgumentException("tpp must be 1.." + Accelerator.TPP_MAX + ", got " + tpp);
             }
-            if (performanceDensity == null || performanceDensity.signum() <= 0
-                    || performanceDensity.compareTo(PERFORMANCE_DENSITY_MAX) > 0 || performanceDensity.scale() > 4) {
-                throw new IllegalArgumentException(
-                        "performanceDensity must be a positive number ≤ " + PERFORMANCE_DENSITY_MAX + " with at most 4 decimals");
+            if (performanceDensity == null
+                    || performanceDensity.signum() <= 0
+                    || performanceDensity.compareTo(PERFORMANCE_DENSITY_MAX) > 0
+                    || performanceDensity.scale() > 4) {
+                throw new IllegalArgumentException("performanceDensity must be a positive number ≤ "
+                        + PERFORMANCE_DENSITY_MAX + " with at most 4 decimals");
             }
-            if (memoryBandwidthGbs != null && (memoryBandwidthGbs < 1 || memoryBandwidthGbs > MEMORY_BANDWIDTH_GBS_MAX)) {
+            if (memoryBandwidthGbs != null
+                    && (memoryBandwidthGbs < 1 || memoryBandwidthGbs > MEMORY_BANDWIDTH_GBS_MAX)) {
                 throw new IllegalArgumentException("memoryBandwidthGbs must be 1.." + MEMORY_BANDWIDTH_GBS_MAX);
             }
         }
@@ -41,12 +44,16 @@ public record LineItem(String item, CustomChip custom, long quantity) {
         }
         if (item != null) {
             String named = item;
-            item = Catalog.builtIn().find(named).map(Item::name).orElseThrow(() -> new IllegalArgumentException(
-                    "item: '" + Texts.text(named, 100, false) + "' is not in the catalogue (see GET /api/v1/catalog);"
+            item = Catalog.builtIn()
+                    .find(named)
+                    .map(Item::name)
+                    .orElseThrow(() -> new IllegalArgumentException("item: '" + Texts.text(named, 100, false)
+                            + "' is not in the catalogue (see GET /api/v1/catalog);"
                             + " describe other chips with custom"));
         }
         if (quantity < 1 || quantity > Line.QUANTITY_MAX) {
-            throw new IllegalArgumentException("quantity must be a whole number 1.." + Line.QUANTITY_MAX + ", got " + quantity);
+            throw new IllegalArgumentException(
+                    "quantity must be a whole number 1.." + Line.QUANTITY_MAX + ", got " + quantity);
         }
     }
 
@@ -54,7 +61,10 @@ public record LineItem(String item, CustomChip custom, long quantity) {
     public Line toLine() {
         Item resolved = item != null
                 ? Catalog.builtIn().item(item)
-                : Catalog.customItem(custom.name(), custom.tpp(), custom.performanceDensity(),
+                : Catalog.customItem(
+                        custom.name(),
+                        custom.tpp(),
+                        custom.performanceDensity(),
                         custom.memoryBandwidthGbs() == null ? 0 : custom.memoryBandwidthGbs());
         return new Line(resolved, quantity);
     }

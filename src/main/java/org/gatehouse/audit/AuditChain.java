@@ -48,7 +48,12 @@ public final class AuditChain {
      * entity_type, payload, seq, time. Verification hashes a million events this way in seconds.
      */
     public static String document(
-            long seq, Instant time, String actor, String action, String entityType, String entityId,
+            long seq,
+            Instant time,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
             String canonicalPayload) {
         StringBuilder doc = new StringBuilder(160 + canonicalPayload.length());
         doc.append("{\"action\":");

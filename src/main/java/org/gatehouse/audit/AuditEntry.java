@@ -38,7 +38,8 @@ public record AuditEntry(String actor, String action, String entityType, String 
     private static void requireText(String name, String value, int lengthMax) {
         Objects.requireNonNull(value, name);
         if (value.isBlank() || value.length() > lengthMax) {
-            throw new IllegalArgumentException(name + " must be 1.." + lengthMax + " characters, got " + value.length());
+            throw new IllegalArgumentException(
+                    name + " must be 1.." + lengthMax + " characters, got " + value.length());
         }
     }
 }

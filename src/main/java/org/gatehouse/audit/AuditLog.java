@@ -57,7 +57,8 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<AuditEvent> appendAll(List<AuditEntry> entries) {
         if (entries.isEmpty() || entries.size() > BATCH_EVENTS_MAX) {
-            throw new IllegalArgumentException("append 1.." + BATCH_EVENTS_MAX + " events at once, got " + entries.size());
+            throw new IllegalArgumentException(
+                    "append 1.." + BATCH_EVENTS_MAX + " events at once, got " + entries.size());
         }
         List<ObjectNode> payloads = new ArrayList<>(entries.size());
         List<String> canonicalPayloads = new ArrayList<>(entries.size());
@@ -83,11 +84,26 @@ public class AuditLog {
         for (int i = 0; i < entries.size(); i++) {
             AuditEntry entry = entries.get(i);
             long seq = head.seq() + 1 + i;
-            String hash = AuditChain.hash(prevHash, AuditChain.document(
-                    seq, time, entry.actor(), entry.action(), entry.entityType(), entry.entityId(),
-                    canonicalPayloads.get(i)));
-            events.add(new AuditEvent(seq, time, entry.actor(), entry.action(), entry.entityType(), entry.entityId(),
-                    payloads.get(i), prevHash, hash));
+            String hash = AuditChain.hash(
+                    prevHash,
+                    AuditChain.document(
+                            seq,
+                            time,
+                            entry.actor(),
+                            entry.action(),
+                            entry.entityType(),
+                            entry.entityId(),
+                            canonicalPayloads.get(i)));
+            events.add(new AuditEvent(
+                    seq,
+                    time,
+                    entry.actor(),
+                    entry.action(),
+                    entry.entityType(),
+                    entry.entityId(),
+                    payloads.get(i),
+                    prevHash,
+                    hash));
             rows.addObject()
                     .put("seq", seq)
                     .put("occurred_at", time.toString())
@@ -115,9 +131,7 @@ public class AuditLog {
                 UPDATE audit_chain_head h SET last_seq = a.seq, last_hash = a.hash
                 FROM (SELECT seq, hash FROM appended ORDER BY seq DESC LIMIT 1) a
                 WHERE h.id = 1
-                """)
-                .param("rows", json.writeValueAsString(rows))
-                .update();
+                """).param("rows", json.writeValueAsString(rows)).update();
         return events;
     }
 

@@ -53,8 +53,15 @@ public final class AuditVerifier {
     }
 
     private record Row(
-            long seq, Instant time, String actor, String action, String entityType, String entityId,
-            String payload, String prevHash, String hash) {}
+            long seq,
+            Instant time,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String payload,
+            String prevHash,
+            String hash) {}
 
     /** Verifies in a read-only, repeatable-read transaction: one consistent snapshot of log and head. */
     public Result verify(DataSource dataSource) throws SQLException {
@@ -76,16 +83,23 @@ public final class AuditVerifier {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT to_regclass('audit_event') IS NOT NULL")) {
             if (!rs.next() || !rs.getBoolean(1)) {
-                return new Result(0, AuditChain.GENESIS_HASH, Optional.of(new Failure(0,
-                        "this database holds no audit log (no audit_event table): has `gatehouse serve` run on it?")));
+                return new Result(
+                        0,
+                        AuditChain.GENESIS_HASH,
+                        Optional.of(
+                                new Failure(
+                                        0,
+                                        "this database holds no audit log (no audit_event table): has `gatehouse serve` run on it?")));
             }
         }
         long headSeq;
         String headHash;
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")) {
+                ResultSet rs =
+                        statement.executeQuery("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")) {
             if (!rs.next()) {
-                return new Result(0, AuditChain.GENESIS_HASH, Optional.of(new Failure(0, "the chain head row is missing")));
+                return new Result(
+                        0, AuditChain.GENESIS_HASH, Optional.of(new Failure(0, "the chain head row is missing")));
             }
             headSeq = rs.getLong(1);
             headHash = rs.getString(2);
@@ -98,7 +112,8 @@ public final class AuditVerifier {
         long count = 0;
         long previousSeq = 0;
         String previousHash = AuditChain.GENESIS_HASH;
-        try (ExecutorService hashing = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory());
+        try (ExecutorService hashing = Executors.newFixedThreadPool(
+                        threads, Thread.ofPlatform().daemon().factory());
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT seq, occurred_at, actor, action, entity_type, entity_id, payload, prev_hash, hash"
                                 + " FROM audit_event ORDER BY seq")) {
@@ -106,9 +121,16 @@ public final class AuditVerifier {
             try (ResultSet rs = statement.executeQuery()) {
                 List<Row> batch = new ArrayList<>(BATCH_EVENTS);
                 while (rs.next()) {
-                    Row row = new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9));
+                    Row row = new Row(
+                            rs.getLong(1),
+                            rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9));
                     linkFailure = brokenLink(row, previousSeq, previousHash);
                     if (linkFailure.isPresent()) {
                         break;
@@ -138,15 +160,22 @@ public final class AuditVerifier {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while verifying the audit chain", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not recompute an event's hash: " + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "could not recompute an event's hash: " + e.getCause().getMessage(), e);
         }
         if (linkFailure.isPresent()) {
             return new Result(count, previousHash, linkFailure);
         }
         if (previousSeq != headSeq || !previousHash.equals(headHash)) {
-            return new Result(count, previousHash, Optional.of(new Failure(previousSeq + 1, "the chain head records "
-                    + headSeq + " events ending in " + abbreviated(headHash) + ", but the log ends at event "
-                    + previousSeq + ": events were removed from the end")));
+            return new Result(
+                    count,
+                    previousHash,
+                    Optional.of(new Failure(
+                            previousSeq + 1,
+                            "the chain head records "
+                                    + headSeq + " events ending in " + abbreviated(headHash)
+                                    + ", but the log ends at event "
+                                    + previousSeq + ": events were removed from the end")));
         }
         return new Result(count, previousHash, Optional.empty());
     }
@@ -154,17 +183,22 @@ public final class AuditVerifier {
     private static Optional<Failure> brokenLink(Row row, long previousSeq, String previousHash) {
         long expected = previousSeq + 1;
         if (row.seq() == expected + 1) {
-            return Optional.of(new Failure(expected,
+            return Optional.of(new Failure(
+                    expected,
                     "event " + expected + " is missing: the log goes from " + previousSeq + " to " + row.seq()));
         }
         if (row.seq() != expected) {
-            return Optional.of(new Failure(expected, "events " + expected + ".." + (row.seq() - 1)
-                    + " are missing: the log goes from " + previousSeq + " to " + row.seq()));
+            return Optional.of(new Failure(
+                    expected,
+                    "events " + expected + ".." + (row.seq() - 1) + " are missing: the log goes from " + previousSeq
+                            + " to " + row.seq()));
         }
         if (!row.prevHash().equals(previousHash)) {
-            return Optional.of(new Failure(row.seq(), "its prev_hash " + abbreviated(row.prevHash())
-                    + " is not the hash of event " + previousSeq + " (" + abbreviated(previousHash)
-                    + "): an earlier event was removed, reordered or rewritten"));
+            return Optional.of(new Failure(
+                    row.seq(),
+                    "its prev_hash " + abbreviated(row.prevHash())
+                            + " is not the hash of event " + previousSeq + " (" + abbreviated(previousHash)
+                            + "): an earlier event was removed, reordered or rewritten"));
         }
         return Optional.empty();
     }
@@ -183,13 +217,15 @@ public final class AuditVerifier {
 
     private Optional<Failure> firstWrongHash(List<Row> batch) {
         for (Row row : batch) {
-            String document = AuditChain.document(row.seq(), row.time(), row.actor(), row.action(),
-                    row.entityType(), row.entityId(), row.payload());
+            String document = AuditChain.document(
+                    row.seq(), row.time(), row.actor(), row.action(), row.entityType(), row.entityId(), row.payload());
             String recomputed = AuditChain.hash(row.prevHash(), document);
             if (!recomputed.equals(row.hash())) {
-                return Optional.of(new Failure(row.seq(), "its stored hash " + abbreviated(row.hash())
-                        + " does not match its content (recomputed " + abbreviated(recomputed)
-                        + "): the event's data or its hash was altered"));
+                return Optional.of(new Failure(
+                        row.seq(),
+                        "its stored hash " + abbreviated(row.hash())
+                                + " does not match its content (recomputed " + abbreviated(recomputed)
+                                + "): the event's data or its hash was altered"));
             }
         }
         return Optional.empty();

@@ -31,7 +31,7 @@ class ServerStartRecorder {
     void serverReady() {
         BuildProperties properties = build.getIfAvailable();
         String version = properties == null ? "unknown" : properties.getVersion();
-        transactions.executeWithoutResult(status ->
-                auditLog.append(new AuditEntry("system", "server.started", "server", "gatehouse", Map.of("version", version))));
+        transactions.executeWithoutResult(status -> auditLog.append(
+                new AuditEntry("system", "server.started", "server", "gatehouse", Map.of("version", version))));
     }
 }

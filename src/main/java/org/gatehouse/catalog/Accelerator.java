@@ -10,12 +10,7 @@ import java.util.Objects;
  * @param memoryBandwidthGbs memory bandwidth in GB/s, or 0 when unknown (only custom items may omit it)
  */
 public record Accelerator(
-        String name,
-        String vendor,
-        long tpp,
-        BigDecimal performanceDensity,
-        long memoryBandwidthGbs,
-        boolean custom) {
+        String name, String vendor, long tpp, BigDecimal performanceDensity, long memoryBandwidthGbs, boolean custom) {
 
     /** The largest TPP accepted for one chip: ten times the densest chip known, a guard against typing errors. */
     public static final long TPP_MAX = 10_000_000;

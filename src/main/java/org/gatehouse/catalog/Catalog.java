@@ -90,9 +90,11 @@ public final class Catalog {
         for (Map<String, String> row : rows("/catalog/systems.csv")) {
             Accelerator accelerator = accelerators.get(key(row.get("item")));
             if (accelerator == null) {
-                throw new IllegalStateException("systems.csv: " + row.get("system") + " holds unknown item " + row.get("item"));
+                throw new IllegalStateException(
+                        "systems.csv: " + row.get("system") + " holds unknown item " + row.get("item"));
             }
-            items.add(new Item(row.get("system"), accelerator, Integer.parseInt(row.get("accelerators_per_system")), true));
+            items.add(new Item(
+                    row.get("system"), accelerator, Integer.parseInt(row.get("accelerators_per_system")), true));
         }
         return new Catalog(items);
     }

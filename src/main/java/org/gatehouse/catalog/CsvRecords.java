@@ -74,7 +74,8 @@ public final class CsvRecords {
             int c = read();
             if (quoted) {
                 if (c == -1) {
-                    throw new MalformedCsvException(recordStartLine, "a quoted field is not closed before the end of the file");
+                    throw new MalformedCsvException(
+                            recordStartLine, "a quoted field is not closed before the end of the file");
                 }
                 if (c == '"') {
                     int d = read();
@@ -124,8 +125,10 @@ public final class CsvRecords {
                 continue;
             }
             if (afterQuote) {
-                throw new MalformedCsvException(recordStartLine, "a character follows the closing quote of field "
-                        + (fields.size() + 1) + " (write a quote inside a quoted field as \"\")");
+                throw new MalformedCsvException(
+                        recordStartLine,
+                        "a character follows the closing quote of field " + (fields.size() + 1)
+                                + " (write a quote inside a quoted field as \"\")");
             }
             startOfField = false;
             append((char) c);
@@ -134,7 +137,8 @@ public final class CsvRecords {
 
     private void append(char c) {
         if (field.length() >= FIELD_CHARS_MAX) {
-            throw new MalformedCsvException(recordStartLine, "a field is longer than " + FIELD_CHARS_MAX + " characters");
+            throw new MalformedCsvException(
+                    recordStartLine, "a field is longer than " + FIELD_CHARS_MAX + " characters");
         }
         field.append(c);
     }

@@ -48,10 +48,17 @@ final class AssessCommand implements Callable<Integer> {
     @Mixin
     DealFileOptions deals;
 
-    @Option(names = "--policy", paramLabel = "ID|PATH", description = "Built-in policy id or policy file (default: the default policy).")
+    @Option(
+            names = "--policy",
+            paramLabel = "ID|PATH",
+            description = "Built-in policy id or policy file (default: the default policy).")
     String policy;
 
-    @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv|table", description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "json",
+            paramLabel = "json|csv|table",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @CommandLine.Spec
@@ -81,10 +88,12 @@ final class AssessCommand implements Callable<Integer> {
                 switch (row) {
                     case DealRow.Read read -> {
                         try {
-                            output.add(new Result(read.row(), 0, read.application().id(), run.assess(read.application()), null));
+                            output.add(new Result(
+                                    read.row(), 0, read.application().id(), run.assess(read.application()), null));
                         } catch (IllegalArgumentException e) {
                             failed++;
-                            output.add(new Result(read.row(), 0, read.application().id(), null, e.getMessage()));
+                            output.add(
+                                    new Result(read.row(), 0, read.application().id(), null, e.getMessage()));
                         }
                     }
                     case DealRow.Unreadable bad -> {
@@ -104,7 +113,8 @@ final class AssessCommand implements Callable<Integer> {
         }
         writer.flush();
         if (failed > 0) {
-            err.println(failed + " row" + (failed == 1 ? "" : "s") + " could not be assessed; see the error entries in the output.");
+            err.println(failed + " row" + (failed == 1 ? "" : "s")
+                    + " could not be assessed; see the error entries in the output.");
             return 2;
         }
         return 0;
@@ -121,7 +131,8 @@ final class AssessCommand implements Callable<Integer> {
 
         private final java.util.concurrent.ArrayBlockingQueue<List<Result>> queue =
                 new java.util.concurrent.ArrayBlockingQueue<>(BATCHES_QUEUED_MAX);
-        private final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         private final Thread thread;
         private List<Result> batch = new java.util.ArrayList<>(BATCH_ROWS);
 
@@ -206,10 +217,13 @@ final class AssessCommand implements Callable<Integer> {
 
         void header() {
             switch (format) {
-                case csv -> buffer.append("row,id,outcome,tier,review_path,gb300e,measure_after_gb300e,requirements,error\n");
-                case table -> buffer.append(String.format("%-6s %-20s %-16s %-8s %-21s %12s %14s  %s%n",
-                        "ROW", "ID", "OUTCOME", "TIER", "REVIEW_PATH", "GB300E", "MEASURE_AFTER", "REQUIREMENTS"));
-                case json -> { }
+                case csv ->
+                    buffer.append("row,id,outcome,tier,review_path,gb300e,measure_after_gb300e,requirements,error\n");
+                case table ->
+                    buffer.append(String.format(
+                            "%-6s %-20s %-16s %-8s %-21s %12s %14s  %s%n",
+                            "ROW", "ID", "OUTCOME", "TIER", "REVIEW_PATH", "GB300E", "MEASURE_AFTER", "REQUIREMENTS"));
+                case json -> {}
             }
         }
 
@@ -219,20 +233,50 @@ final class AssessCommand implements Callable<Integer> {
                 case csv -> {
                     buffer.append(row).append(',');
                     csvField(a.id());
-                    buffer.append(',').append(a.outcome()).append(',').append(a.tier() == null ? "" : a.tier()).append(',')
-                            .append(a.reviewPath() == null ? "" : a.reviewPath().name()).append(',')
-                            .append(Gb300e.format(a.facts().controlledTpp(), a.facts().policy().referenceTpp())).append(',')
-                            .append(a.measureAfterTpp() < 0 ? "" : Gb300e.format(a.measureAfterTpp(), a.facts().policy().referenceTpp()))
+                    buffer.append(',')
+                            .append(a.outcome())
+                            .append(',')
+                            .append(a.tier() == null ? "" : a.tier())
+                            .append(',')
+                            .append(a.reviewPath() == null ? "" : a.reviewPath().name())
+                            .append(',')
+                            .append(Gb300e.format(
+                                    a.facts().controlledTpp(),
+                                    a.facts().policy().referenceTpp()))
+                            .append(',')
+                            .append(
+                                    a.measureAfterTpp() < 0
+                                            ? ""
+                                            : Gb300e.format(
+                                                    a.measureAfterTpp(),
+                                                    a.facts().policy().referenceTpp()))
                             .append(',');
-                    csvField(String.join(";", a.requirements().stream().map(Requirement::name).toList()));
+                    csvField(String.join(
+                            ";",
+                            a.requirements().stream().map(Requirement::name).toList()));
                     buffer.append(',');
                 }
-                case table -> buffer.append(String.format("%-6d %-20s %-16s %-8s %-21s %12s %14s  %s",
-                        row, a.id(), a.outcome(), a.tier() == null ? "-" : a.tier(),
-                        a.reviewPath() == null ? "-" : a.reviewPath(),
-                        Gb300e.format(a.facts().controlledTpp(), a.facts().policy().referenceTpp()),
-                        a.measureAfterTpp() < 0 ? "-" : Gb300e.format(a.measureAfterTpp(), a.facts().policy().referenceTpp()),
-                        String.join(",", a.requirements().stream().map(Requirement::name).toList())));
+                case table ->
+                    buffer.append(String.format(
+                            "%-6d %-20s %-16s %-8s %-21s %12s %14s  %s",
+                            row,
+                            a.id(),
+                            a.outcome(),
+                            a.tier() == null ? "-" : a.tier(),
+                            a.reviewPath() == null ? "-" : a.reviewPath(),
+                            Gb300e.format(
+                                    a.facts().controlledTpp(),
+                                    a.facts().policy().referenceTpp()),
+                            a.measureAfterTpp() < 0
+                                    ? "-"
+                                    : Gb300e.format(
+                                            a.measureAfterTpp(),
+                                            a.facts().policy().referenceTpp()),
+                            String.join(
+                                    ",",
+                                    a.requirements().stream()
+                                            .map(Requirement::name)
+                                            .toList())));
             }
             endRow();
         }
@@ -256,13 +300,17 @@ final class AssessCommand implements Callable<Integer> {
                     buffer.append(",ERROR,,,,,,");
                     csvField(message);
                 }
-                case table -> buffer.append(String.format("%-6d %-20s %-16s %s", row, id == null ? "-" : id, "ERROR", message));
+                case table ->
+                    buffer.append(String.format("%-6d %-20s %-16s %s", row, id == null ? "-" : id, "ERROR", message));
             }
             endRow();
         }
 
         private void csvField(String value) {
-            if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            if (value.indexOf(',') < 0
+                    && value.indexOf('"') < 0
+                    && value.indexOf('\n') < 0
+                    && value.indexOf('\r') < 0) {
                 buffer.append(value);
             } else {
                 buffer.append('"').append(value.replace("\"", "\"\"")).append('"');

@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code gatehouse audit …}: commands for auditors. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Work with the audit log.",
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "Work with the audit log.",
         subcommands = AuditCommand.Verify.class)
 final class AuditCommand implements Runnable {
 
@@ -23,7 +26,9 @@ final class AuditCommand implements Runnable {
     }
 
     /** {@code gatehouse audit verify}: recomputes the hash chain; exit 0 only when every event verifies. */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Recompute the audit hash chain and report the first event that does not verify.",
             exitCodeListHeading = "%nExit status:%n",
             exitCodeList = {"0:the whole chain verifies", "1:an event does not verify, or the database cannot be read"})

@@ -48,10 +48,19 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     DealFileOptions deals;
 
-    @Option(names = "--policies", split = ",", required = true, paramLabel = "ID|PATH,...", description = "Policies to compare, comma-separated.")
+    @Option(
+            names = "--policies",
+            split = ",",
+            required = true,
+            paramLabel = "ID|PATH,...",
+            description = "Policies to compare, comma-separated.")
     List<String> policies;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "table",
+            paramLabel = "table|json",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @CommandLine.Spec
@@ -132,7 +141,8 @@ final class CompareCommand implements Callable<Integer> {
         if (format == Format.table) {
             line.append(String.format("%-6d %-20s", row, id));
             for (Assessment a : results) {
-                String cell = a.outcome() + (a.tier() == null ? "" : " " + a.tier())
+                String cell = a.outcome()
+                        + (a.tier() == null ? "" : " " + a.tier())
                         + (a.reviewPath() == null ? "" : " " + a.reviewPath());
                 line.append(String.format(" | %-44s", cell));
             }
@@ -150,7 +160,9 @@ final class CompareCommand implements Callable<Integer> {
             Json.string(a.tier(), line);
             line.append(",\"review_path\":");
             Json.string(a.reviewPath() == null ? null : a.reviewPath().name(), line);
-            line.append(",\"gb300e\":\"").append(Gb300e.format(a.facts().controlledTpp(), ref)).append("\",\"measure_after_gb300e\":");
+            line.append(",\"gb300e\":\"")
+                    .append(Gb300e.format(a.facts().controlledTpp(), ref))
+                    .append("\",\"measure_after_gb300e\":");
             Json.string(a.measureAfterTpp() < 0 ? null : Gb300e.format(a.measureAfterTpp(), ref), line);
             line.append(",\"requirements\":[");
             List<Requirement> requirements = a.requirements();
@@ -178,8 +190,13 @@ final class CompareCommand implements Callable<Integer> {
         if (format == Format.table) {
             for (Summary s : summaries) {
                 out.println();
-                out.printf("Summary for %s (%s): %d deals, %s GB300e, %d errors%n", s.policy().id(), s.policy().title(),
-                        s.total().count(), s.gb300e(s.total().tpp()), s.errors());
+                out.printf(
+                        "Summary for %s (%s): %d deals, %s GB300e, %d errors%n",
+                        s.policy().id(),
+                        s.policy().title(),
+                        s.total().count(),
+                        s.gb300e(s.total().tpp()),
+                        s.errors());
                 table(out, s, "outcome", s.byOutcome());
                 table(out, s, "tier", s.byTier());
                 table(out, s, "review path", s.byReviewPath());
@@ -191,8 +208,12 @@ final class CompareCommand implements Callable<Integer> {
             Summary s = summaries.get(i);
             json.append(i == 0 ? "{" : ",{").append("\"policy\":");
             Json.string(s.policy().id(), json);
-            json.append(",\"deals\":").append(s.total().count()).append(",\"gb300e\":\"").append(s.gb300e(s.total().tpp()))
-                    .append("\",\"errors\":").append(s.errors());
+            json.append(",\"deals\":")
+                    .append(s.total().count())
+                    .append(",\"gb300e\":\"")
+                    .append(s.gb300e(s.total().tpp()))
+                    .append("\",\"errors\":")
+                    .append(s.errors());
             cells(json, s, "by_outcome", s.byOutcome());
             cells(json, s, "by_tier", s.byTier());
             cells(json, s, "by_review_path", s.byReviewPath());
@@ -204,7 +225,9 @@ final class CompareCommand implements Callable<Integer> {
     private static void table(PrintWriter out, Summary s, String title, Map<String, Summary.Cell> cells) {
         out.printf("  %-24s %10s %16s%n", title, "deals", "GB300e");
         for (Map.Entry<String, Summary.Cell> e : cells.entrySet()) {
-            out.printf("  %-24s %10d %16s%n", e.getKey(), e.getValue().count(), s.gb300e(e.getValue().tpp()));
+            out.printf(
+                    "  %-24s %10d %16s%n",
+                    e.getKey(), e.getValue().count(), s.gb300e(e.getValue().tpp()));
         }
     }
 
@@ -215,7 +238,10 @@ final class CompareCommand implements Callable<Integer> {
             json.append(first ? "" : ",");
             first = false;
             Json.string(e.getKey(), json);
-            json.append(":{\"deals\":").append(e.getValue().count()).append(",\"gb300e\":\"").append(s.gb300e(e.getValue().tpp()))
+            json.append(":{\"deals\":")
+                    .append(e.getValue().count())
+                    .append(",\"gb300e\":\"")
+                    .append(s.gb300e(e.getValue().tpp()))
                     .append("\"}");
         }
         json.append('}');

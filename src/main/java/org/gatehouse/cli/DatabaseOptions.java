@@ -9,19 +9,31 @@ import picocli.CommandLine.Option;
 /** The database options shared by every command that opens the database (same meaning as for {@code serve}). */
 final class DatabaseOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:GATEHOUSE_DATA_DIR:-data}",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = "${env:GATEHOUSE_DATA_DIR:-data}",
             description = "Directory of the embedded PostgreSQL (default: ${DEFAULT-VALUE}; env GATEHOUSE_DATA_DIR).")
     Path dataDir;
 
-    @Option(names = "--db-url", paramLabel = "URL", defaultValue = "${env:GATEHOUSE_DB_URL}",
+    @Option(
+            names = "--db-url",
+            paramLabel = "URL",
+            defaultValue = "${env:GATEHOUSE_DB_URL}",
             description = "JDBC URL of an external PostgreSQL instead of the embedded one (env GATEHOUSE_DB_URL).")
     String url;
 
-    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:GATEHOUSE_DB_USER}",
+    @Option(
+            names = "--db-user",
+            paramLabel = "USER",
+            defaultValue = "${env:GATEHOUSE_DB_USER}",
             description = "User for --db-url (env GATEHOUSE_DB_USER).")
     String user;
 
-    @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:GATEHOUSE_DB_PASSWORD}",
+    @Option(
+            names = "--db-password",
+            paramLabel = "PASSWORD",
+            defaultValue = "${env:GATEHOUSE_DB_PASSWORD}",
             description = "Password for --db-url; prefer the env GATEHOUSE_DB_PASSWORD, which `ps` does not show.")
     String password;
 

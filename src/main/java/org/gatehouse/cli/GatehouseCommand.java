@@ -58,7 +58,8 @@ public final class GatehouseCommand implements Runnable {
      *     CLI module does not depend on the root package that depends on it)
      */
     public static CommandLine commandLine(Class<?> application) {
-        CommandLine commandLine = new CommandLine(new GatehouseCommand(application)).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine =
+                new CommandLine(new GatehouseCommand(application)).setCaseInsensitiveEnumValuesAllowed(true);
         // Failures of a command are reported as one line naming the problem, not a stack trace.
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             failed.getErr().println("gatehouse: " + describe(exception));

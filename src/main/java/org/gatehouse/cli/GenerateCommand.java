@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gatehouse generate deals}: a synthetic deal file for benchmarks and demonstrations. */
-@Command(name = "generate", description = "Generate test data.", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        description = "Generate test data.",
+        mixinStandardHelpOptions = true,
         subcommands = GenerateCommand.Deals.class)
 final class GenerateCommand implements Runnable {
 
@@ -27,7 +30,9 @@ final class GenerateCommand implements Runnable {
     }
 
     /** {@code generate deals --rows N --seed S [--output FILE]}. */
-    @Command(name = "deals", description = "Write a realistic synthetic deal file (CSV); the same seed gives the same file.",
+    @Command(
+            name = "deals",
+            description = "Write a realistic synthetic deal file (CSV); the same seed gives the same file.",
             mixinStandardHelpOptions = true)
     static final class Deals implements Callable<Integer> {
         @Option(names = "--rows", defaultValue = "1000", description = "Number of deals (default: ${DEFAULT-VALUE}).")
@@ -45,14 +50,16 @@ final class GenerateCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             if (rows < 0 || rows > DealGenerator.ROWS_MAX) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--rows: must be 0.." + DealGenerator.ROWS_MAX);
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--rows: must be 0.." + DealGenerator.ROWS_MAX);
             }
             if (output == null) {
                 Writer out = spec.commandLine().getOut();
                 DealGenerator.write(out, rows, seed);
                 out.flush();
             } else {
-                try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16)) {
+                try (Writer out = new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16)) {
                     DealGenerator.write(out, rows, seed);
                 }
             }

@@ -15,7 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gatehouse org add|list}: organizations, as an administrator on the server's database. */
-@Command(name = "org", mixinStandardHelpOptions = true, description = "Manage organizations.",
+@Command(
+        name = "org",
+        mixinStandardHelpOptions = true,
+        description = "Manage organizations.",
         subcommands = {OrgCommand.Add.class, OrgCommand.List.class})
 final class OrgCommand implements Runnable {
 
@@ -36,10 +39,18 @@ final class OrgCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Name, unique regardless of case.")
+        @Option(
+                names = "--name",
+                required = true,
+                paramLabel = "NAME",
+                description = "Name, unique regardless of case.")
         String name;
 
-        @Option(names = "--kind", required = true, paramLabel = "KIND", description = "One of: ${COMPLETION-CANDIDATES}.")
+        @Option(
+                names = "--kind",
+                required = true,
+                paramLabel = "KIND",
+                description = "One of: ${COMPLETION-CANDIDATES}.")
         OrganizationKind kind;
 
         @Option(names = "--agency", paramLabel = "AGENCY", description = "For kind AGENCY: ${COMPLETION-CANDIDATES}.")
@@ -48,9 +59,11 @@ final class OrgCommand implements Runnable {
         @Override
         public Integer call() {
             OrganizationName organizationName = Commands.option(spec, "--name", () -> new OrganizationName(name));
-            NewOrganization request = Commands.option(spec, "--agency", () -> new NewOrganization(organizationName, kind, agency));
+            NewOrganization request =
+                    Commands.option(spec, "--agency", () -> new NewOrganization(organizationName, kind, agency));
             try (AdminSession session = AdminSession.open(Commands.application(spec), database)) {
-                Organization created = session.service(OrganizationService.class).create(session.operator(), request);
+                Organization created =
+                        session.service(OrganizationService.class).create(session.operator(), request);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("Created organization %s (%s) %s%n", created.name(), created.kind(), created.id());
                 out.flush();
@@ -81,7 +94,9 @@ final class OrgCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-36s  %-12s  %-8s  %s%n", "ID", "KIND", "AGENCY", "NAME");
                 for (Organization o : session.service(OrganizationService.class).list(session.operator(), paging)) {
-                    out.printf("%-36s  %-12s  %-8s  %s%n", o.id(), o.kind(), o.agency() == null ? "-" : o.agency(), o.name());
+                    out.printf(
+                            "%-36s  %-12s  %-8s  %s%n",
+                            o.id(), o.kind(), o.agency() == null ? "-" : o.agency(), o.name());
                 }
                 out.flush();
             }

@@ -32,7 +32,8 @@ final class PolicyArgument {
         Path path = Path.of(idOrPath);
         if (!Files.isRegularFile(path)) {
             err.println(idOrPath + ": neither a built-in policy ("
-                    + builtIn.all().stream().map(Policy::id).collect(Collectors.joining(", ")) + ") nor a readable file");
+                    + builtIn.all().stream().map(Policy::id).collect(Collectors.joining(", "))
+                    + ") nor a readable file");
             return null;
         }
         return load(path, err);

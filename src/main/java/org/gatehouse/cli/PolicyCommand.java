@@ -18,7 +18,12 @@ import picocli.CommandLine.Parameters;
         name = "policy",
         description = "List, show and validate policies.",
         mixinStandardHelpOptions = true,
-        subcommands = {PolicyCommand.ListPolicies.class, PolicyCommand.Show.class, PolicyCommand.Validate.class, PolicyCommand.Schema.class})
+        subcommands = {
+            PolicyCommand.ListPolicies.class,
+            PolicyCommand.Show.class,
+            PolicyCommand.Validate.class,
+            PolicyCommand.Schema.class
+        })
 final class PolicyCommand implements Runnable {
 
     @CommandLine.Spec
@@ -30,7 +35,10 @@ final class PolicyCommand implements Runnable {
     }
 
     /** {@code policy list}. */
-    @Command(name = "list", description = "List the built-in policies (the first is the default).", mixinStandardHelpOptions = true)
+    @Command(
+            name = "list",
+            description = "List the built-in policies (the first is the default).",
+            mixinStandardHelpOptions = true)
     static final class ListPolicies implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -41,9 +49,14 @@ final class PolicyCommand implements Runnable {
             Policies policies = Policies.builtIn();
             out.printf("%-26s %-7s %-23s %-12s  %s%n", "ID", "VERSION", "EFFECTIVE", "SHA256", "TITLE");
             for (Policy p : policies.all()) {
-                out.printf("%-26s %-7s %-23s %-12s  %s%s%n", p.id(), p.version(),
+                out.printf(
+                        "%-26s %-7s %-23s %-12s  %s%s%n",
+                        p.id(),
+                        p.version(),
                         p.effectiveFrom() + ".." + (p.effectiveUntil() == null ? "" : p.effectiveUntil()),
-                        p.sha256().substring(0, 12), p.title(), p == policies.defaultPolicy() ? " (default)" : "");
+                        p.sha256().substring(0, 12),
+                        p.title(),
+                        p == policies.defaultPolicy() ? " (default)" : "");
             }
             out.flush();
             return 0;
@@ -51,7 +64,10 @@ final class PolicyCommand implements Runnable {
     }
 
     /** {@code policy show ID|PATH}. */
-    @Command(name = "show", description = "Show a policy: what it does, its sources and assumptions; or its source text or canonical form.",
+    @Command(
+            name = "show",
+            description =
+                    "Show a policy: what it does, its sources and assumptions; or its source text or canonical form.",
             mixinStandardHelpOptions = true)
     static final class Show implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID|PATH")
@@ -60,7 +76,9 @@ final class PolicyCommand implements Runnable {
         @Option(names = "--source", description = "Print the file as written.")
         boolean source;
 
-        @Option(names = "--canonical", description = "Print the canonical JSON form whose SHA-256 identifies the policy.")
+        @Option(
+                names = "--canonical",
+                description = "Print the canonical JSON form whose SHA-256 identifies the policy.")
         boolean canonical;
 
         @CommandLine.Spec
@@ -87,17 +105,26 @@ final class PolicyCommand implements Runnable {
         private static void describe(Policy p, PrintWriter out) {
             out.printf("%s version %s — %s%n", p.id(), p.version(), p.title());
             out.printf("sha256 %s; from %s%n", p.sha256(), p.origin());
-            out.printf("in force %s to %s; GB300e counted in %s at TPP %d%n%n", p.effectiveFrom(),
-                    p.effectiveUntil() == null ? "(open)" : p.effectiveUntil(), p.referenceItem(), p.referenceTpp());
+            out.printf(
+                    "in force %s to %s; GB300e counted in %s at TPP %d%n%n",
+                    p.effectiveFrom(),
+                    p.effectiveUntil() == null ? "(open)" : p.effectiveUntil(),
+                    p.referenceItem(),
+                    p.referenceTpp());
             if (p.summary() != null) {
                 out.println(p.summary());
                 out.println();
             }
             out.println("Destination classes (first match wins):");
             for (Policy.DestinationClass c : p.destinationClasses()) {
-                List<String> members = c.members().countries().stream().map(Object::toString).toList();
-                out.printf("  %-14s %-10s %s%s%s%n", c.id(), c.treatment().name().toLowerCase(java.util.Locale.ROOT),
-                        c.members().expression(), c.exemptionAllowed() ? "; exemptions possible" : "",
+                List<String> members =
+                        c.members().countries().stream().map(Object::toString).toList();
+                out.printf(
+                        "  %-14s %-10s %s%s%s%n",
+                        c.id(),
+                        c.treatment().name().toLowerCase(java.util.Locale.ROOT),
+                        c.members().expression(),
+                        c.exemptionAllowed() ? "; exemptions possible" : "",
                         c.reviewPath() == null ? "" : "; review " + c.reviewPath());
                 if (members.size() < 60) {
                     out.printf("  %-14s %-10s = %s%n", "", "", String.join(" ", members));
@@ -105,23 +132,43 @@ final class PolicyCommand implements Runnable {
             }
             out.println("Measures:");
             for (Policy.Measure m : p.measures()) {
-                out.printf("  %-18s key %s, window %s%s, counts %s of %s%n", m.id(), m.key(), m.window(),
-                        m.window() == Policy.Window.ROLLING_MONTHS ? " " + m.windowMonths() + " months" : "", m.buckets(),
+                out.printf(
+                        "  %-18s key %s, window %s%s, counts %s of %s%n",
+                        m.id(),
+                        m.key(),
+                        m.window(),
+                        m.window() == Policy.Window.ROLLING_MONTHS ? " " + m.windowMonths() + " months" : "",
+                        m.buckets(),
                         (m.countsExempt() ? "EXEMPT " : "") + (m.countsLicensed() ? "LICENSE_REQUIRED" : ""));
             }
             out.println("Ladders:");
             for (Policy.Ladder l : p.ladders()) {
-                out.printf("  %s on %s%s%n", l.id(), l.measure().id(), l.applies() == Policy.Applies.WHEN_NOT_EXEMPT ? " (when not exempt)" : "");
+                out.printf(
+                        "  %s on %s%s%n",
+                        l.id(),
+                        l.measure().id(),
+                        l.applies() == Policy.Applies.WHEN_NOT_EXEMPT ? " (when not exempt)" : "");
                 for (Policy.Band b : l.bands()) {
-                    out.printf("    %-10s %-60s %s%s%s%n", b.tier(), b.rangeText(), b.reviewPath() == null ? "-" : b.reviewPath(),
+                    out.printf(
+                            "    %-10s %-60s %s%s%s%n",
+                            b.tier(),
+                            b.rangeText(),
+                            b.reviewPath() == null ? "-" : b.reviewPath(),
                             b.requirements() == 0 ? "" : " " + Policy.requirements(b.requirements()),
-                            b.exemptionAvailable() ? "; or EXEMPT " + Policy.requirements(b.exemptionRequirements()) : "");
+                            b.exemptionAvailable()
+                                    ? "; or EXEMPT " + Policy.requirements(b.exemptionRequirements())
+                                    : "");
                 }
             }
             out.println("Overlays:");
             for (Policy.Overlay o : p.overlays()) {
-                out.printf("  %s: %s — %s, %s lines with %s%s%s%n", o.id(), o.title(), o.destinations().expression(),
-                        o.lines().name().toLowerCase(java.util.Locale.ROOT), o.conditionText(),
+                out.printf(
+                        "  %s: %s — %s, %s lines with %s%s%s%n",
+                        o.id(),
+                        o.title(),
+                        o.destinations().expression(),
+                        o.lines().name().toLowerCase(java.util.Locale.ROOT),
+                        o.conditionText(),
                         o.reviewPath() == null ? "" : " → " + o.reviewPath(),
                         o.requirements() == 0 ? "" : " " + Policy.requirements(o.requirements()));
             }
@@ -143,8 +190,13 @@ final class PolicyCommand implements Runnable {
     }
 
     /** {@code policy validate FILE...}. */
-    @Command(name = "validate", description = {"Validate policy files against the schema and the rules; print FILE:LINE: reason for each problem.",
-        "Exit status 0 when all are valid, 1 otherwise."}, mixinStandardHelpOptions = true)
+    @Command(
+            name = "validate",
+            description = {
+                "Validate policy files against the schema and the rules; print FILE:LINE: reason for each problem.",
+                "Exit status 0 when all are valid, 1 otherwise."
+            },
+            mixinStandardHelpOptions = true)
     static final class Validate implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
@@ -172,7 +224,10 @@ final class PolicyCommand implements Runnable {
     }
 
     /** {@code policy schema}. */
-    @Command(name = "schema", description = "Print the published JSON Schema of policy files.", mixinStandardHelpOptions = true)
+    @Command(
+            name = "schema",
+            description = "Print the published JSON Schema of policy files.",
+            mixinStandardHelpOptions = true)
     static final class Schema implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse token create|list|revoke}: API tokens, as an administrator on the server's database. */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description = "Manage API tokens.",
         subcommands = {TokenCommand.Create.class, TokenCommand.List.class, TokenCommand.Revoke.class})
 final class TokenCommand implements Runnable {
 
@@ -33,7 +36,9 @@ final class TokenCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Issue an API token for an account; its secret is printed once and only its hash is kept.")
     static final class Create implements Callable<Integer> {
 
@@ -49,7 +54,10 @@ final class TokenCommand implements Runnable {
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "What the token is for.")
         String name;
 
-        @Option(names = "--expires-in-days", paramLabel = "DAYS", description = "Stop working after DAYS days (default: never).")
+        @Option(
+                names = "--expires-in-days",
+                paramLabel = "DAYS",
+                description = "Stop working after DAYS days (default: never).")
         Integer expiresInDays;
 
         @Override
@@ -57,17 +65,23 @@ final class TokenCommand implements Runnable {
             Username user = Commands.option(spec, "USERNAME", () -> Username.of(username));
             TokenName tokenName = Commands.option(spec, "--name", () -> new TokenName(name));
             if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > TokenService.LIFETIME_MAX.toDays())) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--expires-in-days must be 1.." + TokenService.LIFETIME_MAX.toDays());
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--expires-in-days must be 1.." + TokenService.LIFETIME_MAX.toDays());
             }
             try (AdminSession session = AdminSession.open(Commands.application(spec), database)) {
                 User holder = session.service(UserService.class).getByUsername(session.operator(), user);
-                Instant expiresAt = expiresInDays == null ? null
+                Instant expiresAt = expiresInDays == null
+                        ? null
                         : session.service(Clock.class).instant().plus(Duration.ofDays(expiresInDays));
-                IssuedToken issued = session.service(TokenService.class).create(session.operator(), holder.id(), tokenName, expiresAt);
+                IssuedToken issued = session.service(TokenService.class)
+                        .create(session.operator(), holder.id(), tokenName, expiresAt);
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("Created token %s (%s) for %s, expires %s%n", issued.token().id(), issued.token().prefix(),
-                        holder.username(), expiresAt == null ? "never" : issued.token().expiresAt());
+                out.printf(
+                        "Created token %s (%s) for %s, expires %s%n",
+                        issued.token().id(),
+                        issued.token().prefix(),
+                        holder.username(),
+                        expiresAt == null ? "never" : issued.token().expiresAt());
                 out.printf("Token (shown once): %s%n", issued.secret().value());
                 out.flush();
             }
@@ -75,7 +89,10 @@ final class TokenCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List an account's tokens, newest first (no secrets).")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List an account's tokens, newest first (no secrets).")
     static final class List implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -94,9 +111,15 @@ final class TokenCommand implements Runnable {
                 User holder = session.service(UserService.class).getByUsername(session.operator(), user);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-36s  %-8s  %-27s  %-27s  %s%n", "ID", "PREFIX", "EXPIRES", "REVOKED", "NAME");
-                for (ApiToken t : session.service(TokenService.class).list(session.operator(), holder.id(), Paging.first(Paging.LIMIT_MAX))) {
-                    out.printf("%-36s  %-8s  %-27s  %-27s  %s%n", t.id(), t.prefix(), t.expiresAt() == null ? "never" : t.expiresAt(),
-                            t.revokedAt() == null ? "-" : t.revokedAt(), t.name());
+                for (ApiToken t : session.service(TokenService.class)
+                        .list(session.operator(), holder.id(), Paging.first(Paging.LIMIT_MAX))) {
+                    out.printf(
+                            "%-36s  %-8s  %-27s  %-27s  %s%n",
+                            t.id(),
+                            t.prefix(),
+                            t.expiresAt() == null ? "never" : t.expiresAt(),
+                            t.revokedAt() == null ? "-" : t.revokedAt(),
+                            t.name());
                 }
                 out.flush();
             }
@@ -104,7 +127,10 @@ final class TokenCommand implements Runnable {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token: the next request with it is refused.")
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Revoke a token: the next request with it is refused.")
     static final class Revoke implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -121,7 +147,9 @@ final class TokenCommand implements Runnable {
             TokenId id = Commands.option(spec, "TOKEN_ID", () -> TokenId.parse(tokenId));
             try (AdminSession session = AdminSession.open(Commands.application(spec), database)) {
                 ApiToken revoked = session.service(TokenService.class).revoke(session.operator(), id);
-                spec.commandLine().getOut().printf("Revoked token %s (%s) at %s%n", revoked.id(), revoked.prefix(), revoked.revokedAt());
+                spec.commandLine()
+                        .getOut()
+                        .printf("Revoked token %s (%s) at %s%n", revoked.id(), revoked.prefix(), revoked.revokedAt());
                 spec.commandLine().getOut().flush();
             }
             return 0;

@@ -28,7 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse user add|list|disable}: accounts, as an administrator on the server's database. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage user accounts.",
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Manage user accounts.",
         subcommands = {UserCommand.Add.class, UserCommand.List.class, UserCommand.Disable.class})
 final class UserCommand implements Runnable {
 
@@ -50,7 +53,9 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Create an account. The password is read from standard input (--password-stdin) or generated"
                     + " and printed once; it is never taken as an argument, which `ps` and shell history would show.")
     static final class Add implements Callable<Integer> {
@@ -67,7 +72,10 @@ final class UserCommand implements Runnable {
         @Option(names = "--org", required = true, paramLabel = "ORG", description = "The organization's id or name.")
         String organization;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "ROLE",
                 description = "A role (repeat for several): ${COMPLETION-CANDIDATES}.")
         Set<Role> roles;
 
@@ -90,11 +98,12 @@ final class UserCommand implements Runnable {
                     : Password.generate();
             try (AdminSession session = AdminSession.open(Commands.application(spec), database)) {
                 Organization org = organization(session, organization);
-                User created = session.service(UserService.class).create(session.operator(),
-                        new NewUser(name, display, org.id(), checkedRoles, password));
+                User created = session.service(UserService.class)
+                        .create(session.operator(), new NewUser(name, display, org.id(), checkedRoles, password));
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("Created user %s %s in %s with roles %s%n", created.username(), created.id(), org.name(),
-                        roles(created.roles()));
+                out.printf(
+                        "Created user %s %s in %s with roles %s%n",
+                        created.username(), created.id(), org.name(), roles(created.roles()));
                 if (!passwordStdin) {
                     out.printf("Password (shown once): %s%n", password.value());
                 }
@@ -138,12 +147,15 @@ final class UserCommand implements Runnable {
         public Integer call() {
             Paging paging = Commands.option(spec, "--limit", () -> new Paging(limit, offset));
             try (AdminSession session = AdminSession.open(Commands.application(spec), database)) {
-                OrganizationId filter = organization == null ? null : organization(session, organization).id();
+                OrganizationId filter = organization == null
+                        ? null
+                        : organization(session, organization).id();
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-36s  %-20s  %-8s  %-20s  %s%n", "ID", "USERNAME", "ENABLED", "ROLES", "NAME");
                 for (User u : session.service(UserService.class).list(session.operator(), filter, paging)) {
-                    out.printf("%-36s  %-20s  %-8s  %-20s  %s%n", u.id(), u.username(), u.enabled() ? "yes" : "no",
-                            roles(u.roles()), u.displayName());
+                    out.printf(
+                            "%-36s  %-20s  %-8s  %-20s  %s%n",
+                            u.id(), u.username(), u.enabled() ? "yes" : "no", roles(u.roles()), u.displayName());
                 }
                 out.flush();
             }
@@ -151,8 +163,11 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Disable an account: it can no longer sign in, and its sessions and tokens stop working at once.")
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Disable an account: it can no longer sign in, and its sessions and tokens stop working at once.")
     static final class Disable implements Callable<Integer> {
 
         @CommandLine.Spec

@@ -25,12 +25,19 @@ class ApiDocumentation {
         return new OpenAPI()
                 .info(new Info()
                         .title("Gatehouse API")
-                        .description("Licensing of AI accelerator exports: assessments, applications, the national compute"
-                                + " ledger, identity. Errors are RFC 9457 problem details.")
+                        .description(
+                                "Licensing of AI accelerator exports: assessments, applications, the national compute"
+                                        + " ledger, identity. Errors are RFC 9457 problem details.")
                         .version("v1"))
-                .components(new Components().addSecuritySchemes("token",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("An API token: gatehouse token create, or POST /api/v1/users/{id}/tokens")))
+                .components(
+                        new Components()
+                                .addSecuritySchemes(
+                                        "token",
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .description(
+                                                        "An API token: gatehouse token create, or POST /api/v1/users/{id}/tokens")))
                 .addSecurityItem(new SecurityRequirement().addList("token"));
     }
 }

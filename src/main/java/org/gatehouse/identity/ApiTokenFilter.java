@@ -45,15 +45,19 @@ class ApiTokenFilter extends OncePerRequestFilter {
             problems.commence(request, response, new BadCredentialsException("only Bearer tokens are accepted"));
             return;
         }
-        Optional<CurrentUser> caller = TokenSecret.parse(header.substring(BEARER.length()).strip())
-                .flatMap(tokens::authenticate);
+        Optional<CurrentUser> caller =
+                TokenSecret.parse(header.substring(BEARER.length()).strip()).flatMap(tokens::authenticate);
         if (caller.isEmpty()) {
-            problems.commence(request, response, new BadCredentialsException("the token is invalid, expired or revoked"));
+            problems.commence(
+                    request, response, new BadCredentialsException("the token is invalid, expired or revoked"));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.get(), null,
-                AuthorityUtils.createAuthorityList(caller.get().roles().stream().map(Role::authority).toList())));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                caller.get(),
+                null,
+                AuthorityUtils.createAuthorityList(
+                        caller.get().roles().stream().map(Role::authority).toList())));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);

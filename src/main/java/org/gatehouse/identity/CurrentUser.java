@@ -43,10 +43,16 @@ public record CurrentUser(
     /** The caller as a user of {@code organization}. */
     public static CurrentUser of(User user, Organization organization) {
         if (!user.organizationId().equals(organization.id())) {
-            throw new IllegalArgumentException("user " + user.username() + " does not belong to " + organization.name());
+            throw new IllegalArgumentException(
+                    "user " + user.username() + " does not belong to " + organization.name());
         }
-        return new CurrentUser(user.id(), user.username().value(), organization.id(), organization.kind(),
-                organization.agency(), user.roles());
+        return new CurrentUser(
+                user.id(),
+                user.username().value(),
+                organization.id(),
+                organization.kind(),
+                organization.agency(),
+                user.roles());
     }
 
     /** An operator acting outside the web (the CLI on the server's database): admin rights, audited as {@code actor}. */
@@ -93,8 +99,8 @@ public record CurrentUser(
     /** @throws AccessDeniedException unless the caller holds one of {@code anyOf} */
     public void require(Role... anyOf) {
         if (!hasAny(anyOf)) {
-            throw new AccessDeniedException("requires the role " + Arrays.stream(anyOf).map(Role::name)
-                    .collect(Collectors.joining(" or ")));
+            throw new AccessDeniedException(
+                    "requires the role " + Arrays.stream(anyOf).map(Role::name).collect(Collectors.joining(" or ")));
         }
     }
 

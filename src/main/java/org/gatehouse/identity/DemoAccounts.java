@@ -31,13 +31,20 @@ class DemoAccounts implements ApplicationRunner {
     /** An account of the demonstration. */
     record DemoUser(String username, String displayName, Role role, DemoOrganization organization) {}
 
-    static final DemoOrganization EXPORTER = new DemoOrganization("Veridian Semiconductor, Inc.", OrganizationKind.EXPORTER, null);
-    static final DemoOrganization BUYER = new DemoOrganization("Falaj Digital Infrastructure FZ-LLC", OrganizationKind.BUYER, null);
-    static final DemoOrganization AUTHORITY = new DemoOrganization("Bureau of Compute Export Licensing", OrganizationKind.AUTHORITY, null);
-    static final DemoOrganization STATE = new DemoOrganization("Department of State (review)", OrganizationKind.AGENCY, Agency.STATE);
-    static final DemoOrganization DEFENSE = new DemoOrganization("Department of Defense (review)", OrganizationKind.AGENCY, Agency.DEFENSE);
-    static final DemoOrganization ENERGY = new DemoOrganization("Department of Energy (review)", OrganizationKind.AGENCY, Agency.ENERGY);
-    static final DemoOrganization INSPECTORATE = new DemoOrganization("Office of Compute Site Inspections", OrganizationKind.INSPECTORATE, null);
+    static final DemoOrganization EXPORTER =
+            new DemoOrganization("Veridian Semiconductor, Inc.", OrganizationKind.EXPORTER, null);
+    static final DemoOrganization BUYER =
+            new DemoOrganization("Falaj Digital Infrastructure FZ-LLC", OrganizationKind.BUYER, null);
+    static final DemoOrganization AUTHORITY =
+            new DemoOrganization("Bureau of Compute Export Licensing", OrganizationKind.AUTHORITY, null);
+    static final DemoOrganization STATE =
+            new DemoOrganization("Department of State (review)", OrganizationKind.AGENCY, Agency.STATE);
+    static final DemoOrganization DEFENSE =
+            new DemoOrganization("Department of Defense (review)", OrganizationKind.AGENCY, Agency.DEFENSE);
+    static final DemoOrganization ENERGY =
+            new DemoOrganization("Department of Energy (review)", OrganizationKind.AGENCY, Agency.ENERGY);
+    static final DemoOrganization INSPECTORATE =
+            new DemoOrganization("Office of Compute Site Inspections", OrganizationKind.INSPECTORATE, null);
 
     /** The demo accounts, documented in docs/identity.md. */
     static final List<DemoUser> USERS = List.of(
@@ -78,8 +85,14 @@ class DemoAccounts implements ApplicationRunner {
             String shown;
             if (existing.isEmpty()) {
                 Password password = chosen.orElseGet(Password::generate);
-                users.create(DEMO, new NewUser(username, new DisplayName(demo.displayName()), organization.id(),
-                        Set.of(demo.role()), password));
+                users.create(
+                        DEMO,
+                        new NewUser(
+                                username,
+                                new DisplayName(demo.displayName()),
+                                organization.id(),
+                                Set.of(demo.role()),
+                                password));
                 created++;
                 shown = chosen.isPresent() ? "(GATEHOUSE_DEMO_PASSWORD)" : password.value();
             } else if (!existing.get().organizationId().equals(organization.id())) {
@@ -93,7 +106,9 @@ class DemoAccounts implements ApplicationRunner {
             } else {
                 shown = "(unchanged: shown when it was created)";
             }
-            rows.add(new String[] {demo.username(), demo.role().name(), demo.organization().name(), shown});
+            rows.add(new String[] {
+                demo.username(), demo.role().name(), demo.organization().name(), shown
+            });
         }
         print(rows, created);
     }
@@ -117,7 +132,8 @@ class DemoAccounts implements ApplicationRunner {
         try {
             return organizations.getByName(DEMO, demo.name());
         } catch (NotFoundException e) {
-            return organizations.create(DEMO, new NewOrganization(new OrganizationName(demo.name()), demo.kind(), demo.agency()));
+            return organizations.create(
+                    DEMO, new NewOrganization(new OrganizationName(demo.name()), demo.kind(), demo.agency()));
         }
     }
 
@@ -137,7 +153,8 @@ class DemoAccounts implements ApplicationRunner {
             block.append(String.format("  %-10s %-10s %-38s %s%n", (Object[]) row));
         }
         if (created > 0 && rows.stream().anyMatch(r -> !r[3].startsWith("("))) {
-            block.append("  Generated passwords are shown only now; set GATEHOUSE_DEMO_PASSWORD to choose one instead.\n");
+            block.append(
+                    "  Generated passwords are shown only now; set GATEHOUSE_DEMO_PASSWORD to choose one instead.\n");
         }
         out.print(block);
         out.flush();

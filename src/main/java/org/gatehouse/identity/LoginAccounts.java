@@ -21,12 +21,13 @@ class LoginAccounts implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         Optional<Username> name = parse(username);
         return name.flatMap(users::loginAccount)
-                .map(account -> org.springframework.security.core.userdetails.User
-                        .withUsername(account.user().username().value())
+                .map(account -> org.springframework.security.core.userdetails.User.withUsername(
+                                account.user().username().value())
                         .password(account.passwordHash())
                         .disabled(!account.user().enabled())
-                        .authorities(AuthorityUtils.createAuthorityList(
-                                account.user().roles().stream().map(Role::authority).toList()))
+                        .authorities(AuthorityUtils.createAuthorityList(account.user().roles().stream()
+                                .map(Role::authority)
+                                .toList()))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }

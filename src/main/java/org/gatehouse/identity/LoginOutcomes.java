@@ -37,8 +37,10 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final AuthenticationSuccessHandler onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
-    private final SimpleUrlAuthenticationFailureHandler onFailure = new SimpleUrlAuthenticationFailureHandler("/login?error");
-    private final SimpleUrlAuthenticationFailureHandler onThrottled = new SimpleUrlAuthenticationFailureHandler("/login?throttled");
+    private final SimpleUrlAuthenticationFailureHandler onFailure =
+            new SimpleUrlAuthenticationFailureHandler("/login?error");
+    private final SimpleUrlAuthenticationFailureHandler onThrottled =
+            new SimpleUrlAuthenticationFailureHandler("/login?throttled");
 
     LoginOutcomes(LoginThrottle throttle, AuditLog auditLog, PlatformTransactionManager transactions, Clock clock) {
         this.throttle = throttle;
@@ -49,17 +51,23 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
         CurrentUser caller = (CurrentUser) authentication.getPrincipal();
         throttle.succeeded(caller.actor());
-        audit(new AuditEntry(caller.actor(), "login.succeeded", "user", caller.userId().toString(),
+        audit(new AuditEntry(
+                caller.actor(),
+                "login.succeeded",
+                "user",
+                caller.userId().toString(),
                 Map.of("ip", request.getRemoteAddr())));
         onSuccess.onAuthenticationSuccess(request, response, authentication);
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException, ServletException {
         String attempted = attemptedUsername(request);
         String address = request.getRemoteAddr();
@@ -71,7 +79,11 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
         }
         boolean lockStarted = throttle.failed(attempted, address, clock.instant());
         String reason = exception instanceof DisabledException ? "disabled" : "bad_credentials";
-        audit(new AuditEntry("anonymous", "login.failed", "user", attempted.isEmpty() ? "-" : attempted,
+        audit(new AuditEntry(
+                "anonymous",
+                "login.failed",
+                "user",
+                attempted.isEmpty() ? "-" : attempted,
                 Map.of("username", attempted, "ip", address, "reason", reason, "throttled", lockStarted)));
         onFailure.onAuthenticationFailure(request, response, exception);
     }
@@ -90,6 +102,8 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString()
                 .strip();
-        return printable.length() > ATTEMPTED_USERNAME_LENGTH_MAX ? printable.substring(0, ATTEMPTED_USERNAME_LENGTH_MAX) : printable;
+        return printable.length() > ATTEMPTED_USERNAME_LENGTH_MAX
+                ? printable.substring(0, ATTEMPTED_USERNAME_LENGTH_MAX)
+                : printable;
     }
 }

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
@@ -24,7 +24,8 @@ class LoginProvider extends DaoAuthenticationProvider {
     private final UserService users;
     private final Clock clock;
 
-    LoginProvider(LoginAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle, UserService users, Clock clock) {
+    LoginProvider(
+            LoginAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle, UserService users, Clock clock) {
         super(accounts);
         setPasswordEncoder(encoder);
         this.throttle = throttle;
@@ -40,7 +41,8 @@ class LoginProvider extends DaoAuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        Optional<Duration> locked = throttle.lockedFor(authentication.getName(), address(authentication), clock.instant());
+        Optional<Duration> locked =
+                throttle.lockedFor(authentication.getName(), address(authentication), clock.instant());
         if (locked.isPresent()) {
             throw new LoginThrottledException(locked.get());
         }
@@ -48,18 +50,21 @@ class LoginProvider extends DaoAuthenticationProvider {
     }
 
     @Override
-    protected Authentication createSuccessAuthentication(Object principal, Authentication authentication, UserDetails user) {
+    protected Authentication createSuccessAuthentication(
+            Object principal, Authentication authentication, UserDetails user) {
         CurrentUser caller = users.loginAccount(Username.of(user.getUsername()))
                 .flatMap(account -> users.withOrganization(account.user()))
                 .orElseThrow(() -> new DisabledException("account vanished during login"));
-        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
-                caller, null, user.getAuthorities());
+        UsernamePasswordAuthenticationToken result =
+                UsernamePasswordAuthenticationToken.authenticated(caller, null, user.getAuthorities());
         result.setDetails(authentication.getDetails());
         return result;
     }
 
     static String address(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress()
+                : "";
     }
 
     /** Refused by the throttle, without looking at the password. */

@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /** What it takes to create an account; the roles are checked against the organization on creation. */
-public record NewUser(Username username, DisplayName displayName, OrganizationId organizationId, Set<Role> roles, Password password) {
+public record NewUser(
+        Username username, DisplayName displayName, OrganizationId organizationId, Set<Role> roles, Password password) {
 
     public NewUser {
         Objects.requireNonNull(username, "username");

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param agency which agency, exactly when {@code kind} is {@link OrganizationKind#AGENCY}; else null
  */
 public record Organization(
-        OrganizationId id, OrganizationName name, OrganizationKind kind, Agency agency, Instant createdAt, long version) {
+        OrganizationId id,
+        OrganizationName name,
+        OrganizationKind kind,
+        Agency agency,
+        Instant createdAt,
+        long version) {
 
     public Organization {
         Objects.requireNonNull(id, "id");
@@ -23,7 +28,8 @@ public record Organization(
     /** An agency is named exactly for organizations of kind AGENCY. */
     static void requireAgencyFits(OrganizationKind kind, Agency agency) {
         if (kind == OrganizationKind.AGENCY && agency == null) {
-            throw new IllegalArgumentException("an organization of kind AGENCY must name its agency (STATE, DEFENSE or ENERGY)");
+            throw new IllegalArgumentException(
+                    "an organization of kind AGENCY must name its agency (STATE, DEFENSE or ENERGY)");
         }
         if (kind != OrganizationKind.AGENCY && agency != null) {
             throw new IllegalArgumentException("only organizations of kind AGENCY name an agency");

@@ -45,8 +45,12 @@ public class OrganizationService {
         if (organization.agency() != null) {
             payload.put("agency", organization.agency().name());
         }
-        auditLog.append(new AuditEntry(caller.actor(), "organization.created", "organization",
-                organization.id().toString(), payload));
+        auditLog.append(new AuditEntry(
+                caller.actor(),
+                "organization.created",
+                "organization",
+                organization.id().toString(),
+                payload));
         return organization;
     }
 
@@ -69,7 +73,9 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public Organization getByName(CurrentUser caller, String name) {
         caller.require(Role.ADMIN, Role.AUDITOR);
-        return organizations.findByName(name).orElseThrow(() -> new NotFoundException("organization", "'" + name + "'"));
+        return organizations
+                .findByName(name)
+                .orElseThrow(() -> new NotFoundException("organization", "'" + name + "'"));
     }
 
     /** The database keeps microseconds: truncating here makes what we return equal what we read back. */

@@ -18,6 +18,7 @@ public record Password(String value) {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     /** 20 characters of a 56-letter alphabet: about 116 bits. */
     private static final int GENERATED_LENGTH = 20;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public Password {

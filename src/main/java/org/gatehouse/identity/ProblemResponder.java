@@ -29,20 +29,28 @@ class ProblemResponder implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         boolean tokenRefused = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenRefused
-                ? "Bearer error=\"invalid_token\", error_description=\"" + exception.getMessage() + "\""
-                : "Bearer");
-        write(response, Problems.UNAUTHENTICATED, tokenRefused
-                ? exception.getMessage()
-                : "this resource needs an API token: send it as 'Authorization: Bearer <token>'");
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                tokenRefused
+                        ? "Bearer error=\"invalid_token\", error_description=\"" + exception.getMessage() + "\""
+                        : "Bearer");
+        write(
+                response,
+                Problems.UNAUTHENTICATED,
+                tokenRefused
+                        ? exception.getMessage()
+                        : "this resource needs an API token: send it as 'Authorization: Bearer <token>'");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
-        write(response, Problems.FORBIDDEN, exception.getMessage() == null || exception.getMessage().equals("Access Denied")
-                ? "your roles do not allow this request"
-                : exception.getMessage());
+        write(
+                response,
+                Problems.FORBIDDEN,
+                exception.getMessage() == null || exception.getMessage().equals("Access Denied")
+                        ? "your roles do not allow this request"
+                        : exception.getMessage());
     }
 
     private void write(HttpServletResponse response, Problems problem, String detail) throws IOException {

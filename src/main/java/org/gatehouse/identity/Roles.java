@@ -26,8 +26,9 @@ public final class Roles {
         Set<Role> refused = EnumSet.copyOf(checked);
         refused.removeAll(kind.allowedRoles());
         if (!refused.isEmpty()) {
-            throw new IllegalArgumentException(names(refused) + (refused.size() == 1 ? " is" : " are")
-                    + " not allowed in an organization of kind " + kind + " (allowed: " + names(kind.allowedRoles()) + ")");
+            throw new IllegalArgumentException(
+                    names(refused) + (refused.size() == 1 ? " is" : " are") + " not allowed in an organization of kind "
+                            + kind + " (allowed: " + names(kind.allowedRoles()) + ")");
         }
         return checked;
     }

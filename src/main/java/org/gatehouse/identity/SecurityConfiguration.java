@@ -48,15 +48,23 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     /** Public documents of the API (SPEC §9): readable without a token. */
     static final String[] PUBLIC_API_DOCUMENTS = {
-        "/api/v1/catalog", "/api/v1/catalog/**", "/api/v1/policies", "/api/v1/policies/**",
+        "/api/v1/catalog",
+        "/api/v1/catalog/**",
+        "/api/v1/policies",
+        "/api/v1/policies/**",
         // The OpenAPI description of the API: a public document, like the policies (it holds no data).
-        "/api/v1/openapi", "/api/v1/openapi/**",
+        "/api/v1/openapi",
+        "/api/v1/openapi/**",
     };
 
     /** Administration of accounts: ADMIN only for any change (services check again, and let AUDITOR read). */
     static final String[] ADMINISTRATION = {
-        "/api/v1/organizations", "/api/v1/organizations/**", "/api/v1/users", "/api/v1/users/**",
-        "/api/v1/tokens", "/api/v1/tokens/**",
+        "/api/v1/organizations",
+        "/api/v1/organizations/**",
+        "/api/v1/users",
+        "/api/v1/users/**",
+        "/api/v1/tokens",
+        "/api/v1/tokens/**",
     };
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none';"
@@ -76,19 +84,24 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, ProblemResponder problems) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, PUBLIC_API_DOCUMENTS).permitAll()
-                        .requestMatchers(HttpMethod.GET, ADMINISTRATION).authenticated()
-                        .requestMatchers(ADMINISTRATION).hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, PUBLIC_API_DOCUMENTS)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, ADMINISTRATION)
+                        .authenticated()
+                        .requestMatchers(ADMINISTRATION)
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
                 .addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable()) // no cookies are accepted here, so a forged cross-site request carries no credentials
+                .csrf(csrf -> csrf.disable()) // no cookies are accepted here, so a forged cross-site request carries no
+                // credentials
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 
@@ -102,18 +115,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
             UserService users,
             AuditLog auditLog,
             PlatformTransactionManager transactions,
-            Clock clock) throws Exception {
+            Clock clock)
+            throws Exception {
         LoginOutcomes outcomes = new LoginOutcomes(throttle, auditLog, transactions, clock);
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/login", "/vendor/**", "/css/**", "/favicon.ico", "/error").permitAll()
+        return http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/login", "/vendor/**", "/css/**", "/favicon.ico", "/error")
+                        .permitAll()
                         // Swagger UI: static pages that read the public OpenAPI document.
-                        .requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .anyRequest().authenticated())
-                .authenticationManager(new ProviderManager(List.of(new LoginProvider(accounts, encoder, throttle, users, clock))))
-                .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes).permitAll())
+                        .requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .authenticationManager(
+                        new ProviderManager(List.of(new LoginProvider(accounts, encoder, throttle, users, clock))))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(outcomes)
+                        .failureHandler(outcomes)
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new SessionUserFilter(users), AuthorizationFilter.class)
@@ -131,9 +152,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer mav,
+                    NativeWebRequest request,
                     WebDataBinderFactory binders) {
-                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+                Authentication authentication =
+                        SecurityContextHolder.getContext().getAuthentication();
                 if (authentication != null && authentication.getPrincipal() instanceof CurrentUser caller) {
                     return caller;
                 }

@@ -39,7 +39,9 @@ class SessionUserFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser signedIn && !signedIn.isSystem()) {
+        if (authentication != null
+                && authentication.getPrincipal() instanceof CurrentUser signedIn
+                && !signedIn.isSystem()) {
             Optional<CurrentUser> now = users.currentUser(signedIn.userId());
             if (now.isEmpty()) {
                 contexts.clearContext();
@@ -50,8 +52,11 @@ class SessionUserFilter extends OncePerRequestFilter {
             } else {
                 // For this request only: the session keeps the login's snapshot and is reloaded again next time.
                 SecurityContext context = contexts.createEmptyContext();
-                UsernamePasswordAuthenticationToken fresh = UsernamePasswordAuthenticationToken.authenticated(now.get(), null,
-                        AuthorityUtils.createAuthorityList(now.get().roles().stream().map(Role::authority).toList()));
+                UsernamePasswordAuthenticationToken fresh = UsernamePasswordAuthenticationToken.authenticated(
+                        now.get(),
+                        null,
+                        AuthorityUtils.createAuthorityList(
+                                now.get().roles().stream().map(Role::authority).toList()));
                 fresh.setDetails(authentication.getDetails());
                 context.setAuthentication(fresh);
                 contexts.setContext(context);

@@ -21,6 +21,7 @@ public record TokenSecret(String value) {
     private static final Pattern FORMAT = Pattern.compile("gh_[A-Za-z0-9_-]{43}");
     /** Characters shown to tell tokens apart: the scheme and 5 of the 256 random bits, useless to an attacker. */
     private static final int DISPLAY_PREFIX_LENGTH = SCHEME_PREFIX.length() + 5;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public TokenSecret {
@@ -32,7 +33,8 @@ public record TokenSecret(String value) {
     public static TokenSecret generate() {
         byte[] bytes = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(bytes);
-        return new TokenSecret(SCHEME_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return new TokenSecret(
+                SCHEME_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** The secret in a bearer header, if the text has the token format (anything else is no token). */

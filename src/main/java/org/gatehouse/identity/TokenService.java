@@ -67,8 +67,15 @@ public class TokenService {
             throw new ConflictException("user " + user.username() + " is disabled");
         }
         TokenSecret secret = TokenSecret.generate();
-        ApiToken token = new ApiToken(TokenId.random(), userId, name, secret.displayPrefix(), now,
-                expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS), null, null);
+        ApiToken token = new ApiToken(
+                TokenId.random(),
+                userId,
+                name,
+                secret.displayPrefix(),
+                now,
+                expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS),
+                null,
+                null);
         tokens.insert(token, secret.sha256Hex());
         Map<String, Object> payload = new HashMap<>();
         payload.put("userId", userId.toString());
@@ -78,7 +85,8 @@ public class TokenService {
         if (token.expiresAt() != null) {
             payload.put("expiresAt", token.expiresAt().toString());
         }
-        auditLog.append(new AuditEntry(caller.actor(), "token.created", "api_token", token.id().toString(), payload));
+        auditLog.append(new AuditEntry(
+                caller.actor(), "token.created", "api_token", token.id().toString(), payload));
         return new IssuedToken(token, secret);
     }
 
@@ -105,7 +113,11 @@ public class TokenService {
         if (!tokens.revoke(id, OrganizationService.now(clock))) {
             return token;
         }
-        auditLog.append(new AuditEntry(caller.actor(), "token.revoked", "api_token", id.toString(),
+        auditLog.append(new AuditEntry(
+                caller.actor(),
+                "token.revoked",
+                "api_token",
+                id.toString(),
                 Map.of("userId", token.userId().toString(), "name", token.name().value(), "prefix", token.prefix())));
         return tokens.find(id).orElseThrow();
     }

@@ -30,7 +30,8 @@ public class UserService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    UserService(Users users, Organizations organizations, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
+    UserService(
+            Users users, Organizations organizations, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
         this.users = users;
         this.organizations = organizations;
         this.passwordEncoder = passwordEncoder;
@@ -46,19 +47,32 @@ public class UserService {
     public User create(CurrentUser caller, NewUser request) {
         caller.require(Role.ADMIN);
         caller.requireWriter();
-        Organization organization = organizations.find(request.organizationId())
+        Organization organization = organizations
+                .find(request.organizationId())
                 .orElseThrow(() -> InvalidInputException.of("organizationId", "no such organization"));
         Set<Role> roles = checkRoles(request.roles(), organization);
-        User user = new User(UserId.random(), request.username(), request.displayName(), organization.id(), roles, true,
-                OrganizationService.now(clock), 0);
+        User user = new User(
+                UserId.random(),
+                request.username(),
+                request.displayName(),
+                organization.id(),
+                roles,
+                true,
+                OrganizationService.now(clock),
+                0);
         if (!users.insert(user, passwordEncoder.encode(request.password().value()))) {
             throw new ConflictException("the username '" + request.username() + "' is taken");
         }
-        auditLog.append(new AuditEntry(caller.actor(), "user.created", "user", user.id().toString(), Map.of(
-                "username", user.username().value(),
-                "displayName", user.displayName().value(),
-                "organizationId", organization.id().toString(),
-                "roles", names(roles))));
+        auditLog.append(new AuditEntry(
+                caller.actor(),
+                "user.created",
+                "user",
+                user.id().toString(),
+                Map.of(
+                        "username", user.username().value(),
+                        "displayName", user.displayName().value(),
+                        "organizationId", organization.id().toString(),
+                        "roles", names(roles))));
         return user;
     }
 
@@ -81,7 +95,8 @@ public class UserService {
     @Transactional(readOnly = true)
     public User getByUsername(CurrentUser caller, Username username) {
         caller.require(Role.ADMIN, Role.AUDITOR);
-        return users.findWithPassword(username).map(Users.WithPassword::user)
+        return users.findWithPassword(username)
+                .map(Users.WithPassword::user)
                 .orElseThrow(() -> new NotFoundException("user", "'" + username + "'"));
     }
 
@@ -112,7 +127,11 @@ public class UserService {
         if (!users.updateEnabled(id, enabled, user.version())) {
             throw new ConflictException("user " + id + " was changed concurrently; try again");
         }
-        auditLog.append(new AuditEntry(caller.actor(), enabled ? "user.enabled" : "user.disabled", "user", id.toString(),
+        auditLog.append(new AuditEntry(
+                caller.actor(),
+                enabled ? "user.enabled" : "user.disabled",
+                "user",
+                id.toString(),
                 Map.of("username", user.username().value())));
         return users.find(id).orElseThrow();
     }
@@ -142,8 +161,12 @@ public class UserService {
         if (!users.updateRoles(id, checked, user.version())) {
             throw new ConflictException("user " + id + " was changed concurrently; try again");
         }
-        auditLog.append(new AuditEntry(caller.actor(), "user.roles_changed", "user", id.toString(), Map.of(
-                "username", user.username().value(), "before", names(user.roles()), "after", names(checked))));
+        auditLog.append(new AuditEntry(
+                caller.actor(),
+                "user.roles_changed",
+                "user",
+                id.toString(),
+                Map.of("username", user.username().value(), "before", names(user.roles()), "after", names(checked))));
         return users.find(id).orElseThrow();
     }
 
@@ -156,7 +179,11 @@ public class UserService {
         if (!users.updatePasswordHash(id, passwordEncoder.encode(password.value()), user.version())) {
             throw new ConflictException("user " + id + " was changed concurrently; try again");
         }
-        auditLog.append(new AuditEntry(caller.actor(), "user.password_changed", "user", id.toString(),
+        auditLog.append(new AuditEntry(
+                caller.actor(),
+                "user.password_changed",
+                "user",
+                id.toString(),
                 Map.of("username", user.username().value())));
         return users.find(id).orElseThrow();
     }
@@ -164,7 +191,9 @@ public class UserService {
     /** Whether {@code password} is the account's password (the demo set-up uses it to avoid needless changes). */
     @Transactional(readOnly = true)
     boolean passwordMatches(UserId id, Password password) {
-        return users.findWithPassword(id).map(u -> passwordEncoder.matches(password.value(), u.passwordHash())).orElse(false);
+        return users.findWithPassword(id)
+                .map(u -> passwordEncoder.matches(password.value(), u.passwordHash()))
+                .orElse(false);
     }
 
     /** The caller as it is now, for an enabled account; empty if the account is disabled or gone. */

@@ -15,8 +15,8 @@ public record Username(String value) {
 
     public Username {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("must be " + LENGTH_MIN + ".." + LENGTH_MAX
-                    + " characters of a-z, 0-9, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                    "must be " + LENGTH_MIN + ".." + LENGTH_MAX + " characters of a-z, 0-9, '.', '_' or '-'");
         }
     }
 

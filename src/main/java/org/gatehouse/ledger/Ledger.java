@@ -62,7 +62,10 @@ public class Ledger {
             locks.add(lockId(MeasureKey.of(measure, application, date)));
         }
         for (long lock : locks) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", lock).query().singleRow();
+            jdbc.sql("SELECT pg_advisory_xact_lock(:lock)")
+                    .param("lock", lock)
+                    .query()
+                    .singleRow();
         }
         return view;
     }
@@ -91,7 +94,8 @@ public class Ledger {
                 .param("outcome", position.outcome().name())
                 .update();
         if (inserted == 0) {
-            throw new LedgerException("application " + position.applicationId() + " already holds compute in the ledger");
+            throw new LedgerException(
+                    "application " + position.applicationId() + " already holds compute in the ledger");
         }
         return move(position.applicationId(), Movement.Kind.RESERVE, null, LedgerBucket.RESERVED, tpp, cause, actor);
     }
@@ -99,7 +103,13 @@ public class Ledger {
     /** Approval: RESERVED → AUTHORIZED. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement authorize(UUID applicationId, long tpp, String cause, String actor) {
-        return move(applicationId, Movement.Kind.AUTHORIZE, LedgerBucket.RESERVED, LedgerBucket.AUTHORIZED, tpp, cause,
+        return move(
+                applicationId,
+                Movement.Kind.AUTHORIZE,
+                LedgerBucket.RESERVED,
+                LedgerBucket.AUTHORIZED,
+                tpp,
+                cause,
                 actor);
     }
 
@@ -121,12 +131,24 @@ public class Ledger {
         Holding holding = lockedHolding(applicationId);
         List<Movement> movements = new java.util.ArrayList<>(2);
         if (holding.reserved() > 0) {
-            movements.add(move(applicationId, Movement.Kind.RELEASE, LedgerBucket.RESERVED, null, holding.reserved(),
-                    cause, actor));
+            movements.add(move(
+                    applicationId,
+                    Movement.Kind.RELEASE,
+                    LedgerBucket.RESERVED,
+                    null,
+                    holding.reserved(),
+                    cause,
+                    actor));
         }
         if (holding.authorized() > 0) {
-            movements.add(move(applicationId, Movement.Kind.RELEASE, LedgerBucket.AUTHORIZED, null,
-                    holding.authorized(), cause, actor));
+            movements.add(move(
+                    applicationId,
+                    Movement.Kind.RELEASE,
+                    LedgerBucket.AUTHORIZED,
+                    null,
+                    holding.authorized(),
+                    cause,
+                    actor));
         }
         return movements;
     }
@@ -136,10 +158,7 @@ public class Ledger {
         return jdbc.sql("""
                 SELECT id, application_id, kind, from_bucket, to_bucket, tpp, cause, actor, occurred_at
                 FROM ledger_movement WHERE application_id = :id ORDER BY id
-                """)
-                .param("id", applicationId)
-                .query(Ledger::movement)
-                .list();
+                """).param("id", applicationId).query(Ledger::movement).list();
     }
 
     /** Totals per country, largest first. */
@@ -147,9 +166,7 @@ public class Ledger {
         return jdbc.sql("""
                 SELECT destination, NULL AS company, reserved_tpp, authorized_tpp, shipped_tpp FROM ledger_country
                 ORDER BY reserved_tpp + authorized_tpp + shipped_tpp DESC, destination
-                """)
-                .query(Ledger::totals)
-                .list();
+                """).query(Ledger::totals).list();
     }
 
     /** One country's totals (zero when nothing was ever recorded there). */
@@ -181,8 +198,14 @@ public class Ledger {
                 .list();
     }
 
-    private Movement move(UUID applicationId, Movement.Kind kind, LedgerBucket from, LedgerBucket to, long tpp,
-            String cause, String actor) {
+    private Movement move(
+            UUID applicationId,
+            Movement.Kind kind,
+            LedgerBucket from,
+            LedgerBucket to,
+            long tpp,
+            String cause,
+            String actor) {
         requirePositive(tpp);
         Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(actor, "actor");
@@ -195,17 +218,20 @@ public class Ledger {
         // holds, and CHECK constraints refuse any negative total as a second line of defence.
         String set = delta(from, to, "");
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Long id = jdbc.sql("WITH moved AS (UPDATE ledger_position SET " + set
-                        + " WHERE application_id = :id" + (from == null ? "" : " AND " + from.column() + " >= :tpp")
-                        + " RETURNING parent_key, parent_name, destination),"
-                        + " company AS (INSERT INTO ledger_company_country AS b (parent_key, destination, parent_name, "
-                        + BUCKET_COLUMNS + ") SELECT parent_key, destination, parent_name, " + insertValues(to)
-                        + " FROM moved ON CONFLICT (parent_key, destination) DO UPDATE SET " + delta(from, to, "b.") + "),"
-                        + " country AS (INSERT INTO ledger_country AS b (destination, " + BUCKET_COLUMNS + ")"
-                        + " SELECT destination, " + insertValues(to) + " FROM moved"
-                        + " ON CONFLICT (destination) DO UPDATE SET " + delta(from, to, "b.") + ")"
-                        + " INSERT INTO ledger_movement (application_id, kind, from_bucket, to_bucket, tpp, cause, actor,"
-                        + " occurred_at) SELECT :id, :kind, :from, :to, :tpp, :cause, :actor, :at FROM moved RETURNING id")
+        Long id = jdbc.sql(
+                        "WITH moved AS (UPDATE ledger_position SET " + set
+                                + " WHERE application_id = :id"
+                                + (from == null ? "" : " AND " + from.column() + " >= :tpp")
+                                + " RETURNING parent_key, parent_name, destination),"
+                                + " company AS (INSERT INTO ledger_company_country AS b (parent_key, destination, parent_name, "
+                                + BUCKET_COLUMNS + ") SELECT parent_key, destination, parent_name, " + insertValues(to)
+                                + " FROM moved ON CONFLICT (parent_key, destination) DO UPDATE SET "
+                                + delta(from, to, "b.") + "),"
+                                + " country AS (INSERT INTO ledger_country AS b (destination, " + BUCKET_COLUMNS + ")"
+                                + " SELECT destination, " + insertValues(to) + " FROM moved"
+                                + " ON CONFLICT (destination) DO UPDATE SET " + delta(from, to, "b.") + ")"
+                                + " INSERT INTO ledger_movement (application_id, kind, from_bucket, to_bucket, tpp, cause, actor,"
+                                + " occurred_at) SELECT :id, :kind, :from, :to, :tpp, :cause, :actor, :at FROM moved RETURNING id")
                 .param("id", applicationId)
                 .param("kind", kind.name())
                 .param("from", from == null ? null : from.name())
@@ -229,27 +255,35 @@ public class Ledger {
 
     /** On insert (a bucket row seen for the first time) only the destination bucket is non-zero. */
     private static String insertValues(LedgerBucket to) {
-        return (to == LedgerBucket.RESERVED ? ":tpp" : "0") + ", " + (to == LedgerBucket.AUTHORIZED ? ":tpp" : "0") + ", "
-                + (to == LedgerBucket.SHIPPED ? ":tpp" : "0");
+        return (to == LedgerBucket.RESERVED ? ":tpp" : "0") + ", " + (to == LedgerBucket.AUTHORIZED ? ":tpp" : "0")
+                + ", " + (to == LedgerBucket.SHIPPED ? ":tpp" : "0");
     }
 
     /** The SET clause of a movement; {@code table} qualifies the right-hand columns (upserts). */
     private static String delta(LedgerBucket from, LedgerBucket to, String table) {
         StringBuilder set = new StringBuilder();
         if (from != null) {
-            set.append(from.column()).append(" = ").append(table).append(from.column()).append(" - :tpp");
+            set.append(from.column())
+                    .append(" = ")
+                    .append(table)
+                    .append(from.column())
+                    .append(" - :tpp");
         }
         if (to != null) {
             if (!set.isEmpty()) {
                 set.append(", ");
             }
-            set.append(to.column()).append(" = ").append(table).append(to.column()).append(" + :tpp");
+            set.append(to.column())
+                    .append(" = ")
+                    .append(table)
+                    .append(to.column())
+                    .append(" + :tpp");
         }
         return set.toString();
     }
 
-    private record Holding(String parentKey, String parentName, String destination, long reserved, long authorized,
-            long shipped) {
+    private record Holding(
+            String parentKey, String parentName, String destination, long reserved, long authorized, long shipped) {
         long in(LedgerBucket bucket) {
             return switch (bucket) {
                 case RESERVED -> reserved;
@@ -266,10 +300,11 @@ public class Ledger {
                 FROM ledger_position WHERE application_id = :id FOR UPDATE
                 """)
                 .param("id", applicationId)
-                .query((rs, row) -> new Holding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6)))
+                .query((rs, row) -> new Holding(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                 .optional()
-                .orElseThrow(() -> new LedgerException("application " + applicationId + " holds no compute in the ledger"));
+                .orElseThrow(
+                        () -> new LedgerException("application " + applicationId + " holds no compute in the ledger"));
     }
 
     private static void requirePositive(long tpp) {
@@ -297,14 +332,24 @@ public class Ledger {
     private static Movement movement(ResultSet rs, int row) throws SQLException {
         String from = rs.getString("from_bucket");
         String to = rs.getString("to_bucket");
-        return new Movement(rs.getLong("id"), rs.getObject("application_id", UUID.class),
-                Movement.Kind.valueOf(rs.getString("kind")), from == null ? null : LedgerBucket.valueOf(from),
-                to == null ? null : LedgerBucket.valueOf(to), rs.getLong("tpp"), rs.getString("cause"),
-                rs.getString("actor"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
+        return new Movement(
+                rs.getLong("id"),
+                rs.getObject("application_id", UUID.class),
+                Movement.Kind.valueOf(rs.getString("kind")),
+                from == null ? null : LedgerBucket.valueOf(from),
+                to == null ? null : LedgerBucket.valueOf(to),
+                rs.getLong("tpp"),
+                rs.getString("cause"),
+                rs.getString("actor"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
     }
 
     private static CountryTotals totals(ResultSet rs, int row) throws SQLException {
-        return new CountryTotals(rs.getString("destination"), rs.getString("company"), rs.getLong("reserved_tpp"),
-                rs.getLong("authorized_tpp"), rs.getLong("shipped_tpp"));
+        return new CountryTotals(
+                rs.getString("destination"),
+                rs.getString("company"),
+                rs.getLong("reserved_tpp"),
+                rs.getLong("authorized_tpp"),
+                rs.getLong("shipped_tpp"));
     }
 }

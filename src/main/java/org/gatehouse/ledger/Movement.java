@@ -8,7 +8,14 @@ import java.util.UUID;
  * (null: released), because of {@code cause}, a case event such as {@code application.submitted}.
  */
 public record Movement(
-        long id, UUID applicationId, Kind kind, LedgerBucket from, LedgerBucket to, long tpp, String cause, String actor,
+        long id,
+        UUID applicationId,
+        Kind kind,
+        LedgerBucket from,
+        LedgerBucket to,
+        long tpp,
+        String cause,
+        String actor,
         Instant occurredAt) {
 
     /** What the movement does (SPEC §5). */

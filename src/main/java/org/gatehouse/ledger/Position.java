@@ -32,7 +32,8 @@ public record Position(
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(assessedOn, "assessedOn");
         if (outcome != Outcome.EXEMPT && outcome != Outcome.LICENSE_REQUIRED) {
-            throw new IllegalArgumentException("only EXEMPT or LICENSE_REQUIRED applications hold compute, got " + outcome);
+            throw new IllegalArgumentException(
+                    "only EXEMPT or LICENSE_REQUIRED applications hold compute, got " + outcome);
         }
     }
 }

@@ -42,7 +42,8 @@ public sealed interface Assessment
     record Exempt(Facts facts, String tier, long requirementMask) implements Assessment {}
 
     /** A licence is needed, reviewed on {@code reviewPath}, subject to {@code requirements}. */
-    record LicenseRequired(Facts facts, String tier, ReviewPath reviewPath, long requirementMask) implements Assessment {}
+    record LicenseRequired(Facts facts, String tier, ReviewPath reviewPath, long requirementMask)
+            implements Assessment {}
 
     /** No licence can be granted (embargoed destination). */
     record Prohibited(Facts facts) implements Assessment {}

@@ -26,7 +26,9 @@ public final class AssessmentJson {
         out.append(",\"review_path\":");
         ReviewPath path = assessment.reviewPath();
         Json.string(path == null ? null : path.name(), out);
-        out.append(",\"gb300e\":\"").append(Gb300e.format(facts.controlledTpp(), ref)).append('"');
+        out.append(",\"gb300e\":\"")
+                .append(Gb300e.format(facts.controlledTpp(), ref))
+                .append('"');
         out.append(",\"measure_after_gb300e\":");
         long after = assessment.measureAfterTpp();
         if (after < 0) {

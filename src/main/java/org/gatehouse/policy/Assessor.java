@@ -39,10 +39,12 @@ public final class Assessor {
         int countryIndex = application.destination().index();
         Policy.DestinationClass destinationClass = policy.classes.get(policy.classByCountry[countryIndex]);
         if (controlledTpp == 0 || destinationClass.treatment() == Policy.Treatment.NOT_CONTROLLED) {
-            return new Assessment.NotControlled(facts(application, policy, date, controlledTpp, destinationClass, List.of(), 0, 0));
+            return new Assessment.NotControlled(
+                    facts(application, policy, date, controlledTpp, destinationClass, List.of(), 0, 0));
         }
         if (destinationClass.treatment() == Policy.Treatment.PROHIBITED) {
-            return new Assessment.Prohibited(facts(application, policy, date, controlledTpp, destinationClass, List.of(), 0, 0));
+            return new Assessment.Prohibited(
+                    facts(application, policy, date, controlledTpp, destinationClass, List.of(), 0, 0));
         }
 
         List<Policy.Ladder> ladders = destinationClass.ladders();
@@ -108,7 +110,8 @@ public final class Assessor {
             effective = paths;
         }
         ReviewPath path = mostRestrictive(effective, policy);
-        List<Tally> evaluated = tallyCount == tallies.length ? List.of(tallies) : List.of(Arrays.copyOf(tallies, tallyCount));
+        List<Tally> evaluated =
+                tallyCount == tallies.length ? List.of(tallies) : List.of(Arrays.copyOf(tallies, tallyCount));
         return new Assessment.LicenseRequired(
                 facts(application, policy, date, controlledTpp, destinationClass, evaluated, overlays, replaced),
                 band.tier(),
@@ -125,17 +128,20 @@ public final class Assessor {
             List<Tally> tallies,
             long overlays,
             long replaced) {
-        return new Assessment.Facts(application, policy, date, controlledTpp, destinationClass, tallies, overlays, replaced);
+        return new Assessment.Facts(
+                application, policy, date, controlledTpp, destinationClass, tallies, overlays, replaced);
     }
 
-    private static Tally tally(Policy.Ladder ladder, Application application, LedgerView ledger, LocalDate date, long tpp) {
+    private static Tally tally(
+            Policy.Ladder ladder, Application application, LedgerView ledger, LocalDate date, long tpp) {
         MeasureKey key = MeasureKey.of(ladder.measure(), application, date);
         long before = ledger.countedTpp(ladder.measure(), key, date);
         long after;
         try {
             after = Math.addExact(before, tpp);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("quantity: the measure " + ladder.measure().id() + " exceeds " + Long.MAX_VALUE + " TPP", e);
+            throw new IllegalArgumentException(
+                    "quantity: the measure " + ladder.measure().id() + " exceeds " + Long.MAX_VALUE + " TPP", e);
         }
         return new Tally(ladder, key, before, after, ladder.bandFor(after));
     }

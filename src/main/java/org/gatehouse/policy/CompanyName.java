@@ -38,7 +38,9 @@ public record CompanyName(String display, String key) {
         boolean simple = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (Character.isWhitespace(c) && (c != ' ' || (i > 0 && s.charAt(i - 1) == ' ')))) {
+            if (c >= 0x80
+                    || (c >= 'A' && c <= 'Z')
+                    || (Character.isWhitespace(c) && (c != ' ' || (i > 0 && s.charAt(i - 1) == ' ')))) {
                 simple = false;
                 break;
             }

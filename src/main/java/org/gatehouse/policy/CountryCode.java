@@ -49,7 +49,9 @@ public record CountryCode(String value) {
 
     /** All ISO 3166-1 alpha-2 countries. */
     public static java.util.List<CountryCode> all() {
-        return java.util.Arrays.stream(BY_INDEX).filter(java.util.Objects::nonNull).toList();
+        return java.util.Arrays.stream(BY_INDEX)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** Position of this code among all two-letter codes: a dense array index. */

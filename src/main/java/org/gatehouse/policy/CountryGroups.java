@@ -59,7 +59,8 @@ public final class CountryGroups {
             Map<String, BitSet> members = new TreeMap<>();
             for (String[] record = csv.next(); record != null; record = csv.next()) {
                 CountryCode country = CountryCode.of(record[1]);
-                members.computeIfAbsent(record[0].strip(), g -> new BitSet(CountryCode.INDEX_SIZE)).set(country.index());
+                members.computeIfAbsent(record[0].strip(), g -> new BitSet(CountryCode.INDEX_SIZE))
+                        .set(country.index());
             }
             return new CountryGroups(members);
         } catch (IOException e) {

@@ -34,12 +34,14 @@ public final class DestinationSet {
             throw new IllegalArgumentException("destination expression is empty");
         }
         if (expression.length() > EXPRESSION_CHARS_MAX) {
-            throw new IllegalArgumentException("destination expression longer than " + EXPRESSION_CHARS_MAX + " characters");
+            throw new IllegalArgumentException(
+                    "destination expression longer than " + EXPRESSION_CHARS_MAX + " characters");
         }
         Parser parser = new Parser(tokens(expression), groups);
         BitSet set = parser.difference();
         if (parser.position < parser.tokens.size()) {
-            throw new IllegalArgumentException("unexpected \"" + parser.tokens.get(parser.position) + "\" in \"" + expression + "\"");
+            throw new IllegalArgumentException(
+                    "unexpected \"" + parser.tokens.get(parser.position) + "\" in \"" + expression + "\"");
         }
         return new DestinationSet(expression.strip(), set);
     }
@@ -161,7 +163,8 @@ public final class DestinationSet {
                 one.set(CountryCode.of(token).index());
                 return one;
             }
-            throw new IllegalArgumentException("\"" + token + "\" is neither a country group (" + String.join(", ", groups.names())
+            throw new IllegalArgumentException("\"" + token + "\" is neither a country group ("
+                    + String.join(", ", groups.names())
                     + ") nor an ISO country code"
                     + (CountryCode.isValid(token.toUpperCase(Locale.ROOT)) ? " (country codes are upper case)" : ""));
         }

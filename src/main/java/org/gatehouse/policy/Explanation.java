@@ -37,25 +37,33 @@ public final class Explanation {
         }
         overlays(facts, policy, out);
         switch (assessment) {
-            case Assessment.Exempt e -> out.add("Exempt: band " + e.tier() + " allows an exemption, class " + c.id()
-                    + " allows exemptions, there is no screening hit and no stricter review path applies"
-                    + requirementsText(e.requirementMask()) + ".");
+            case Assessment.Exempt e ->
+                out.add("Exempt: band " + e.tier() + " allows an exemption, class " + c.id()
+                        + " allows exemptions, there is no screening hit and no stricter review path applies"
+                        + requirementsText(e.requirementMask()) + ".");
             case Assessment.LicenseRequired l -> {
                 Tally primary = facts.primary();
                 if (primary.band().exemptionAvailable()) {
                     out.add("No exemption: " + whyNotExempt(application, c) + ".");
                 }
-                out.add(policy.closingSentences.computeIfAbsent((l.requirementMask() << 3) | l.reviewPath().ordinal(),
-                        k -> "Licence required; review path " + l.reviewPath() + " (the most restrictive applicable, in the order "
-                                + String.join(" > ", policy.precedence().stream().map(Enum::name).toList()) + ")"
+                out.add(policy.closingSentences.computeIfAbsent(
+                        (l.requirementMask() << 3) | l.reviewPath().ordinal(),
+                        k -> "Licence required; review path " + l.reviewPath()
+                                + " (the most restrictive applicable, in the order "
+                                + String.join(
+                                        " > ",
+                                        policy.precedence().stream()
+                                                .map(Enum::name)
+                                                .toList()) + ")"
                                 + requirementsText(l.requirementMask()) + "."));
             }
             case Assessment.Prohibited p -> out.add("Prohibited: no licence can be granted for class " + c.id() + ".");
-            case Assessment.NotControlled n -> { }
+            case Assessment.NotControlled n -> {}
         }
         if (!policy.inForce(facts.date())) {
             out.add("Note: policy " + policy.id() + " is in force from " + policy.effectiveFrom()
-                    + (policy.effectiveUntil() == null ? "" : " until " + policy.effectiveUntil()) + "; this deal dated "
+                    + (policy.effectiveUntil() == null ? "" : " until " + policy.effectiveUntil())
+                    + "; this deal dated "
                     + facts.date() + " was assessed as if it were.");
         }
         return out;
@@ -86,8 +94,9 @@ public final class Explanation {
         String text = switch (c.treatment()) {
             case NOT_CONTROLLED -> "not controlled by this policy";
             case PROHIBITED -> "prohibited";
-            case ASSESS -> "licence required" + (c.exemptionAllowed() ? ", exemptions possible" : ", no exemption")
-                    + (c.reviewPath() == null ? "" : ", review path " + c.reviewPath());
+            case ASSESS ->
+                "licence required" + (c.exemptionAllowed() ? ", exemptions possible" : ", no exemption")
+                        + (c.reviewPath() == null ? "" : ", review path " + c.reviewPath());
         };
         return text + (c.note() == null ? "." : ". " + c.note());
     }
@@ -98,26 +107,45 @@ public final class Explanation {
         StringBuilder s = new StringBuilder(160);
         s.append(item.name()).append(" × ").append(line.quantity());
         if (item.system()) {
-            s.append(" = ").append(line.quantity() * item.acceleratorsPerUnit()).append(' ').append(chip.name());
+            s.append(" = ")
+                    .append(line.quantity() * item.acceleratorsPerUnit())
+                    .append(' ')
+                    .append(chip.name());
         }
         if (chip.custom()) {
-            s.append(" (not in the catalogue; described as TPP ").append(chip.tpp()).append(", PD ")
-                    .append(chip.performanceDensity().toPlainString()).append(')');
+            s.append(" (not in the catalogue; described as TPP ")
+                    .append(chip.tpp())
+                    .append(", PD ")
+                    .append(chip.performanceDensity().toPlainString())
+                    .append(')');
         }
         s.append(": TPP ").append(chip.tpp());
         if (chip.tpp() >= Eccn.TPP_CONTROLLED) {
             s.append(" ≥ ").append(Eccn.TPP_CONTROLLED);
         } else if (item.controlled()) {
-            s.append(" ≥ ").append(Eccn.TPP_DENSE_CONTROLLED).append(" and PD ").append(chip.performanceDensity().toPlainString())
-                    .append(" ≥ ").append(Eccn.PD_DENSE_CONTROLLED.toPlainString());
+            s.append(" ≥ ")
+                    .append(Eccn.TPP_DENSE_CONTROLLED)
+                    .append(" and PD ")
+                    .append(chip.performanceDensity().toPlainString())
+                    .append(" ≥ ")
+                    .append(Eccn.PD_DENSE_CONTROLLED.toPlainString());
         } else {
-            s.append(" < ").append(Eccn.TPP_CONTROLLED).append(" and (TPP < ").append(Eccn.TPP_DENSE_CONTROLLED)
-                    .append(" or PD ").append(chip.performanceDensity().toPlainString()).append(" < ")
-                    .append(Eccn.PD_DENSE_CONTROLLED.toPlainString()).append(')');
+            s.append(" < ")
+                    .append(Eccn.TPP_CONTROLLED)
+                    .append(" and (TPP < ")
+                    .append(Eccn.TPP_DENSE_CONTROLLED)
+                    .append(" or PD ")
+                    .append(chip.performanceDensity().toPlainString())
+                    .append(" < ")
+                    .append(Eccn.PD_DENSE_CONTROLLED.toPlainString())
+                    .append(')');
         }
         if (item.controlled()) {
-            s.append(": controlled (").append(item.eccn().code()).append("), ")
-                    .append(Gb300e.format(line.tpp(), policy.referenceTpp())).append(" GB300e");
+            s.append(": controlled (")
+                    .append(item.eccn().code())
+                    .append("), ")
+                    .append(Gb300e.format(line.tpp(), policy.referenceTpp()))
+                    .append(" GB300e");
         } else {
             s.append(": not controlled, not counted");
         }
@@ -142,7 +170,8 @@ public final class Explanation {
         }
         long ref = policy.referenceTpp();
         return "Measure " + m.id() + " for (" + String.join(", ", parts) + "): " + Gb300e.format(tally.beforeTpp(), ref)
-                + " GB300e already counted + " + Gb300e.format(facts.controlledTpp(), ref) + " GB300e in this application = "
+                + " GB300e already counted + " + Gb300e.format(facts.controlledTpp(), ref)
+                + " GB300e in this application = "
                 + Gb300e.format(tally.afterTpp(), ref) + " GB300e (" + tally.afterTpp() + " TPP).";
     }
 
@@ -155,11 +184,19 @@ public final class Explanation {
                 continue;
             }
             if ((facts.overlays() & (1L << o.index())) != 0) {
-                StringBuilder s = new StringBuilder("Overlay ").append(o.id()).append(" (").append(o.title()).append(") applies: ")
-                        .append(o.lines() == Policy.LineMatch.ALL ? "every" : "a").append(" controlled line has ")
+                StringBuilder s = new StringBuilder("Overlay ")
+                        .append(o.id())
+                        .append(" (")
+                        .append(o.title())
+                        .append(") applies: ")
+                        .append(o.lines() == Policy.LineMatch.ALL ? "every" : "a")
+                        .append(" controlled line has ")
                         .append(o.conditionText());
                 if (o.replaces() != 0 && o.reviewPath() != null) {
-                    s.append("; replaces ").append(paths(o.replaces())).append(" with ").append(o.reviewPath());
+                    s.append("; replaces ")
+                            .append(paths(o.replaces()))
+                            .append(" with ")
+                            .append(o.reviewPath());
                 } else if (o.reviewPath() != null) {
                     s.append("; adds review path ").append(o.reviewPath());
                 }
@@ -167,8 +204,9 @@ public final class Explanation {
             } else if (!o.inForce(facts.date())) {
                 out.add("Overlay " + o.id() + " is not in force on " + facts.date() + ".");
             } else {
-                out.add("Overlay " + o.id() + " does not apply: it needs " + (o.lines() == Policy.LineMatch.ALL ? "every" : "a")
-                        + " controlled line to have " + o.conditionText() + ", and " + offending(o, facts.application()) + ".");
+                out.add("Overlay " + o.id() + " does not apply: it needs "
+                        + (o.lines() == Policy.LineMatch.ALL ? "every" : "a") + " controlled line to have "
+                        + o.conditionText() + ", and " + offending(o, facts.application()) + ".");
             }
         }
     }
@@ -179,7 +217,8 @@ public final class Explanation {
             Accelerator chip = line.item().accelerator();
             if (line.item().controlled() && !o.matchesChip(chip.tpp(), chip.memoryBandwidthGbs())) {
                 names.add(chip.name() + " (TPP " + chip.tpp() + ", "
-                        + (chip.hasMemoryBandwidth() ? chip.memoryBandwidthGbs() + " GB/s" : "bandwidth unknown") + ")");
+                        + (chip.hasMemoryBandwidth() ? chip.memoryBandwidthGbs() + " GB/s" : "bandwidth unknown")
+                        + ")");
             }
         }
         return names.isEmpty() ? "no controlled line does" : String.join(", ", names) + " does not";
@@ -199,6 +238,8 @@ public final class Explanation {
         if (mask == 0) {
             return "";
         }
-        return "; requires " + String.join(", ", Requirement.listOf(mask).stream().map(Enum::name).toList());
+        return "; requires "
+                + String.join(
+                        ", ", Requirement.listOf(mask).stream().map(Enum::name).toList());
     }
 }

@@ -19,6 +19,7 @@ public final class InMemoryLedger implements LedgerView {
     private final Map<MeasureKey, Total> totals = new HashMap<>();
     /** For rolling windows only: TPP per day per key. */
     private final Map<MeasureKey, TreeMap<Long, Long>> byDay = new HashMap<>();
+
     private final Map<String, Map<CountryCode, Total>> holdingsByParentCountry = new HashMap<>();
     private final Map<String, Total> holdingsByParent = new HashMap<>();
     private final Map<CountryCode, Total> holdingsByCountry = new HashMap<>();
@@ -31,8 +32,10 @@ public final class InMemoryLedger implements LedgerView {
         if (tpp < 0) {
             throw new IllegalArgumentException("holding: TPP must not be negative, got " + tpp);
         }
-        holdingsByParentCountry.computeIfAbsent(parent.key(), p -> new HashMap<>())
-                .computeIfAbsent(destination, d -> new Total()).tpp += tpp;
+        holdingsByParentCountry
+                .computeIfAbsent(parent.key(), p -> new HashMap<>())
+                .computeIfAbsent(destination, d -> new Total())
+                .tpp += tpp;
         holdingsByParent.computeIfAbsent(parent.key(), p -> new Total()).tpp += tpp;
         holdingsByCountry.computeIfAbsent(destination, d -> new Total()).tpp += tpp;
     }
@@ -71,7 +74,8 @@ public final class InMemoryLedger implements LedgerView {
             counted = 0;
             if (days != null) {
                 long from = date.minusMonths(measure.windowMonths()).toEpochDay();
-                for (long tpp : days.subMap(from, false, date.toEpochDay(), true).values()) {
+                for (long tpp :
+                        days.subMap(from, false, date.toEpochDay(), true).values()) {
                     counted = Math.addExact(counted, tpp);
                 }
             }

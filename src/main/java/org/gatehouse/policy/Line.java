@@ -12,7 +12,8 @@ public record Line(Item item, long quantity) {
     public Line {
         Objects.requireNonNull(item, "item");
         if (quantity < 1 || quantity > QUANTITY_MAX) {
-            throw new IllegalArgumentException("quantity: must be a positive integer ≤ " + QUANTITY_MAX + ", got " + quantity);
+            throw new IllegalArgumentException(
+                    "quantity: must be a positive integer ≤ " + QUANTITY_MAX + ", got " + quantity);
         }
     }
 

@@ -10,7 +10,9 @@ public record MeasureKey(int measure, String endUserParent, String endUser, Coun
     public static MeasureKey of(Policy.Measure measure, Application application, java.time.LocalDate date) {
         return new MeasureKey(
                 measure.index(),
-                measure.keyedBy(Policy.KeyPart.END_USER_PARENT) ? application.endUserParent().key() : null,
+                measure.keyedBy(Policy.KeyPart.END_USER_PARENT)
+                        ? application.endUserParent().key()
+                        : null,
                 measure.keyedBy(Policy.KeyPart.END_USER) ? application.endUser().key() : null,
                 measure.keyedBy(Policy.KeyPart.DESTINATION) ? application.destination() : null,
                 measure.window() == Policy.Window.CALENDAR_YEAR ? date.getYear() : 0);

@@ -230,7 +230,8 @@ public final class Policy {
     /** Explanation sentences that depend only on the policy (per class and per band), built once. */
     final java.util.Map<Object, String> sentences = new java.util.IdentityHashMap<>();
     /** Closing explanation sentences per (review path, requirement set), built on first use. */
-    final java.util.concurrent.ConcurrentHashMap<Long, String> closingSentences = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.concurrent.ConcurrentHashMap<Long, String> closingSentences =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Policy(
             String id,

@@ -52,7 +52,9 @@ public final class PolicyLoader {
 
     private static final Schema SCHEMA = loadSchema();
     private static final NodeReader READER = NodeReader.builder()
-            .yamlMapper(YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .yamlMapper(YAMLMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .locationAware()
             .build();
 
@@ -89,7 +91,11 @@ public final class PolicyLoader {
             root = READER.readTree(text, InputFormat.YAML);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new PolicyException(file, line, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new PolicyException(
+                    file,
+                    line,
+                    "not valid YAML: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (RuntimeException e) {
             throw new PolicyException(file, 0, "not valid YAML: " + e.getMessage());
         }
@@ -120,16 +126,20 @@ public final class PolicyLoader {
     private static List<Error> mostSpecific(List<Error> errors) {
         Map<String, List<Error>> byLocation = new LinkedHashMap<>();
         for (Error error : errors) {
-            byLocation.computeIfAbsent(error.getInstanceLocation().toString(), k -> new ArrayList<>()).add(error);
+            byLocation
+                    .computeIfAbsent(error.getInstanceLocation().toString(), k -> new ArrayList<>())
+                    .add(error);
         }
         List<Error> kept = new ArrayList<>();
         for (List<Error> group : byLocation.values()) {
-            List<Error> enums = group.stream().filter(e -> "enum".equals(e.getKeyword())).toList();
+            List<Error> enums =
+                    group.stream().filter(e -> "enum".equals(e.getKeyword())).toList();
             if (!enums.isEmpty()) {
                 kept.addAll(enums);
                 continue;
             }
-            List<Error> specific = group.stream().filter(e -> !"oneOf".equals(e.getKeyword())).toList();
+            List<Error> specific =
+                    group.stream().filter(e -> !"oneOf".equals(e.getKeyword())).toList();
             kept.addAll(specific.isEmpty() ? group : specific);
         }
         return kept;
@@ -290,7 +300,9 @@ public final class PolicyLoader {
             String referenceName = reference.get("item").stringValue();
             Item referenceItem = catalog.find(referenceName).orElse(null);
             if (referenceItem == null) {
-                problem(reference.get("item"), "reference_item.item: \"" + referenceName + "\" is not in the catalogue");
+                problem(
+                        reference.get("item"),
+                        "reference_item.item: \"" + referenceName + "\" is not in the catalogue");
             }
             if (reference.has("tpp")) {
                 referenceTpp = reference.get("tpp").longValue();
@@ -302,7 +314,8 @@ public final class PolicyLoader {
             }
 
             List<Policy.Measure> measures = measures();
-            Map<String, Policy.Measure> measuresById = index(measures, Policy.Measure::id, root.get("measures"), "measure");
+            Map<String, Policy.Measure> measuresById =
+                    index(measures, Policy.Measure::id, root.get("measures"), "measure");
             List<Policy.Ladder> ladders = ladders(measuresById);
             Map<String, Policy.Ladder> laddersById = index(ladders, Policy.Ladder::id, root.get("ladders"), "ladder");
             List<Policy.DestinationClass> classes = classes(laddersById);
@@ -322,7 +335,8 @@ public final class PolicyLoader {
             }
             List<Policy.Source> sources = new ArrayList<>();
             for (JsonNode s : root.get("sources")) {
-                sources.add(new Policy.Source(s.get("title").stringValue(), optionalText(s, "reference"), optionalText(s, "note")));
+                sources.add(new Policy.Source(
+                        s.get("title").stringValue(), optionalText(s, "reference"), optionalText(s, "note")));
             }
             List<String> assumptions = new ArrayList<>();
             for (JsonNode a : root.get("assumptions")) {
@@ -362,7 +376,8 @@ public final class PolicyLoader {
                     key.add(Policy.KeyPart.valueOf(k.stringValue().toUpperCase(Locale.ROOT)));
                 }
                 JsonNode window = m.get("window");
-                Policy.Window type = Policy.Window.valueOf(window.get("type").stringValue().toUpperCase(Locale.ROOT));
+                Policy.Window type =
+                        Policy.Window.valueOf(window.get("type").stringValue().toUpperCase(Locale.ROOT));
                 int months = window.path("months").asInt(0);
                 List<Policy.Bucket> buckets = new ArrayList<>();
                 for (JsonNode b : m.get("counts").get("buckets")) {
@@ -374,8 +389,16 @@ public final class PolicyLoader {
                     exempt |= o.stringValue().equals("EXEMPT");
                     licensed |= o.stringValue().equals("LICENSE_REQUIRED");
                 }
-                measures.add(new Policy.Measure(measures.size(), m.get("id").stringValue(), optionalText(m, "description"),
-                        List.copyOf(key), type, months, List.copyOf(buckets), exempt, licensed));
+                measures.add(new Policy.Measure(
+                        measures.size(),
+                        m.get("id").stringValue(),
+                        optionalText(m, "description"),
+                        List.copyOf(key),
+                        type,
+                        months,
+                        List.copyOf(buckets),
+                        exempt,
+                        licensed));
             }
             return measures;
         }
@@ -386,8 +409,10 @@ public final class PolicyLoader {
                 String id = l.get("id").stringValue();
                 Policy.Measure measure = measures.get(l.get("measure").stringValue());
                 if (measure == null) {
-                    problem(l.get("measure"), "ladder " + id + ": measure \"" + l.get("measure").stringValue()
-                            + "\" is not defined (defined: " + String.join(", ", measures.keySet()) + ")");
+                    problem(
+                            l.get("measure"),
+                            "ladder " + id + ": measure \"" + l.get("measure").stringValue()
+                                    + "\" is not defined (defined: " + String.join(", ", measures.keySet()) + ")");
                 }
                 Policy.Applies applies = l.has("applies")
                         ? Policy.Applies.valueOf(l.get("applies").stringValue().toUpperCase(Locale.ROOT))
@@ -401,36 +426,58 @@ public final class PolicyLoader {
                     String tier = b.get("tier").stringValue();
                     if (first) {
                         if (lower != null && !(lower.tpp() == 0 && lower.inclusive())) {
-                            problem(b.get("lower"), "ladder " + id + ": the first band must start at zero (omit lower)");
+                            problem(
+                                    b.get("lower"),
+                                    "ladder " + id + ": the first band must start at zero (omit lower)");
                         }
                     } else if (previousUpper == null) {
                         problem(b, "ladder " + id + ": band " + tier + " follows a band without an upper bound");
-                    } else if (lower == null || lower.tpp() != previousUpper.tpp() || lower.inclusive() == previousUpper.inclusive()) {
-                        problem(b.has("lower") ? b.get("lower") : b, "ladder " + id + ": band " + tier
-                                + " must start where the previous band ends (" + previousUpper.text() + ", "
-                                + (previousUpper.inclusive() ? "exclusive" : "inclusive") + ") so that bands neither overlap nor leave a gap");
+                    } else if (lower == null
+                            || lower.tpp() != previousUpper.tpp()
+                            || lower.inclusive() == previousUpper.inclusive()) {
+                        problem(
+                                b.has("lower") ? b.get("lower") : b,
+                                "ladder " + id + ": band " + tier
+                                        + " must start where the previous band ends (" + previousUpper.text() + ", "
+                                        + (previousUpper.inclusive() ? "exclusive" : "inclusive")
+                                        + ") so that bands neither overlap nor leave a gap");
                     }
-                    if (lower != null && upper != null && (upper.tpp() < lower.tpp()
-                            || (upper.tpp() == lower.tpp() && !(upper.inclusive() && lower.inclusive())))) {
-                        problem(b, "ladder " + id + ": band " + tier + " is empty (" + lower.text() + " to " + upper.text() + ")");
+                    if (lower != null
+                            && upper != null
+                            && (upper.tpp() < lower.tpp()
+                                    || (upper.tpp() == lower.tpp() && !(upper.inclusive() && lower.inclusive())))) {
+                        problem(
+                                b,
+                                "ladder " + id + ": band " + tier + " is empty (" + lower.text() + " to " + upper.text()
+                                        + ")");
                     }
-                    ReviewPath path = b.has("review_path") ? ReviewPath.valueOf(b.get("review_path").stringValue()) : null;
+                    ReviewPath path = b.has("review_path")
+                            ? ReviewPath.valueOf(b.get("review_path").stringValue())
+                            : null;
                     if (path == ReviewPath.EXEMPT) {
-                        problem(b.get("review_path"), "ladder " + id + ": band " + tier
-                                + ": write exemptions as an exemption block, not review_path EXEMPT");
+                        problem(
+                                b.get("review_path"),
+                                "ladder " + id + ": band " + tier
+                                        + ": write exemptions as an exemption block, not review_path EXEMPT");
                     }
                     if (path == null && b.has("exemption")) {
-                        problem(b, "ladder " + id + ": band " + tier + " has an exemption but no review_path for when it does not apply");
+                        problem(
+                                b,
+                                "ladder " + id + ": band " + tier
+                                        + " has an exemption but no review_path for when it does not apply");
                     }
                     long requirements = requirements(b.path("requirements"));
                     boolean exemption = b.has("exemption");
-                    long exemptionRequirements = requirements(b.path("exemption").path("requirements"));
-                    bands.add(new Policy.Band(tier, lower, upper, path, requirements, exemption, exemptionRequirements));
+                    long exemptionRequirements =
+                            requirements(b.path("exemption").path("requirements"));
+                    bands.add(
+                            new Policy.Band(tier, lower, upper, path, requirements, exemption, exemptionRequirements));
                     previousUpper = upper;
                     first = false;
                 }
                 if (previousUpper != null) {
-                    problem(l.get("bands").get(l.get("bands").size() - 1).get("upper"),
+                    problem(
+                            l.get("bands").get(l.get("bands").size() - 1).get("upper"),
                             "ladder " + id + ": the last band must have no upper bound, so every amount has a band");
                 }
                 ladders.add(new Policy.Ladder(id, measure, applies, List.copyOf(bands)));
@@ -480,28 +527,44 @@ public final class PolicyLoader {
             for (JsonNode c : root.get("destination_classes")) {
                 String id = c.get("id").stringValue();
                 DestinationSet members = destinations(c.get("members"), "destination class " + id);
-                Policy.Treatment treatment = Policy.Treatment.valueOf(c.get("treatment").stringValue().toUpperCase(Locale.ROOT));
+                Policy.Treatment treatment = Policy.Treatment.valueOf(
+                        c.get("treatment").stringValue().toUpperCase(Locale.ROOT));
                 List<Policy.Ladder> used = new ArrayList<>();
                 for (JsonNode l : c.path("ladders")) {
                     Policy.Ladder ladder = ladders.get(l.stringValue());
                     if (ladder == null) {
-                        problem(l, "destination class " + id + ": ladder \"" + l.stringValue() + "\" is not defined (defined: "
-                                + String.join(", ", ladders.keySet()) + ")");
+                        problem(
+                                l,
+                                "destination class " + id + ": ladder \"" + l.stringValue()
+                                        + "\" is not defined (defined: " + String.join(", ", ladders.keySet()) + ")");
                     } else {
                         used.add(ladder);
                     }
                 }
                 if (!used.isEmpty() && used.getFirst().applies() != Policy.Applies.ALWAYS) {
-                    problem(c.get("ladders"), "destination class " + id + ": the first ladder gives the tier and must apply always");
+                    problem(
+                            c.get("ladders"),
+                            "destination class " + id + ": the first ladder gives the tier and must apply always");
                 }
                 if (!used.isEmpty() && used.getFirst().bands().stream().anyMatch(b -> b.reviewPath() == null)) {
-                    problem(c.get("ladders"), "destination class " + id + ": every band of ladder " + used.getFirst().id()
-                            + " needs a review_path, because it gives the tier");
+                    problem(
+                            c.get("ladders"),
+                            "destination class " + id + ": every band of ladder "
+                                    + used.getFirst().id() + " needs a review_path, because it gives the tier");
                 }
-                ReviewPath path = c.has("review_path") ? ReviewPath.valueOf(c.get("review_path").stringValue()) : null;
-                classes.add(new Policy.DestinationClass(classes.size(), id, members, treatment,
-                        c.path("exemption_allowed").asBoolean(false), path, requirements(c.path("requirements")),
-                        List.copyOf(used), optionalText(c, "note")));
+                ReviewPath path = c.has("review_path")
+                        ? ReviewPath.valueOf(c.get("review_path").stringValue())
+                        : null;
+                classes.add(new Policy.DestinationClass(
+                        classes.size(),
+                        id,
+                        members,
+                        treatment,
+                        c.path("exemption_allowed").asBoolean(false),
+                        path,
+                        requirements(c.path("requirements")),
+                        List.copyOf(used),
+                        optionalText(c, "note")));
             }
             return classes;
         }
@@ -527,9 +590,12 @@ public final class PolicyLoader {
                 }
             }
             if (!missing.isEmpty() && problems.isEmpty()) {
-                problem(root.get("destination_classes"), "destination_classes: " + missing.size()
-                        + " countries have no class (e.g. " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
-                        + "); end with a class whose members are \"*\"");
+                problem(
+                        root.get("destination_classes"),
+                        "destination_classes: " + missing.size()
+                                + " countries have no class (e.g. "
+                                + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+                                + "); end with a class whose members are \"*\"");
             }
             return table;
         }
@@ -545,11 +611,21 @@ public final class PolicyLoader {
                 for (JsonNode r : o.path("replaces")) {
                     replaces |= 1L << ReviewPath.valueOf(r.stringValue()).ordinal();
                 }
-                ReviewPath path = o.has("review_path") ? ReviewPath.valueOf(o.get("review_path").stringValue()) : null;
-                overlays.add(new Policy.Overlay(overlays.size(), id, o.get("title").stringValue(), from, until,
-                        destinations(o.get("destinations"), "overlay " + id), range(o.path("items").path("tpp")),
+                ReviewPath path = o.has("review_path")
+                        ? ReviewPath.valueOf(o.get("review_path").stringValue())
+                        : null;
+                overlays.add(new Policy.Overlay(
+                        overlays.size(),
+                        id,
+                        o.get("title").stringValue(),
+                        from,
+                        until,
+                        destinations(o.get("destinations"), "overlay " + id),
+                        range(o.path("items").path("tpp")),
                         range(o.path("items").path("memory_bandwidth_gbs")),
-                        Policy.LineMatch.valueOf(o.get("lines").stringValue().toUpperCase(Locale.ROOT)), replaces, path,
+                        Policy.LineMatch.valueOf(o.get("lines").stringValue().toUpperCase(Locale.ROOT)),
+                        replaces,
+                        path,
                         requirements(o.path("requirements"))));
             }
             return overlays;
@@ -576,13 +652,18 @@ public final class PolicyLoader {
         private long requirements(JsonNode list) {
             long mask = 0;
             for (JsonNode r : list) {
-                Requirement code = Requirement.valueOf(r.isString() ? r.stringValue() : r.get("code").stringValue());
+                Requirement code = Requirement.valueOf(
+                        r.isString() ? r.stringValue() : r.get("code").stringValue());
                 mask |= code.bit();
                 Map<String, String> params = new LinkedHashMap<>();
                 if (r.isObject()) {
                     for (Map.Entry<String, JsonNode> p : r.get("parameters").properties()) {
                         JsonNode v = p.getValue();
-                        params.put(p.getKey(), v.isString() ? v.stringValue() : v.decimalValue().toPlainString());
+                        params.put(
+                                p.getKey(),
+                                v.isString()
+                                        ? v.stringValue()
+                                        : v.decimalValue().toPlainString());
                     }
                 }
                 Map<String, String> known = parameters.get(code);
@@ -590,8 +671,10 @@ public final class PolicyLoader {
                     parameters.put(code, Map.copyOf(params));
                     parameterLines.put(code, lineOf(r));
                 } else if (!known.equals(params)) {
-                    problem(r, code + " has parameters " + params + " here but " + known + " on line "
-                            + parameterLines.get(code) + "; a code has one set of parameters per policy");
+                    problem(
+                            r,
+                            code + " has parameters " + params + " here but " + known + " on line "
+                                    + parameterLines.get(code) + "; a code has one set of parameters per policy");
                 }
             }
             return mask;
@@ -606,7 +689,8 @@ public final class PolicyLoader {
             }
         }
 
-        private <T> Map<String, T> index(List<T> values, java.util.function.Function<T, String> id, JsonNode nodes, String what) {
+        private <T> Map<String, T> index(
+                List<T> values, java.util.function.Function<T, String> id, JsonNode nodes, String what) {
             Map<String, T> byId = new HashMap<>();
             for (int i = 0; i < values.size(); i++) {
                 String key = id.apply(values.get(i));

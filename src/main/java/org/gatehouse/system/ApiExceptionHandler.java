@@ -2,15 +2,16 @@ package org.gatehouse.system;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.beans.TypeMismatchException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -76,13 +76,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String field = path(jackson.getPath());
             String message = switch (jackson) {
                 case UnrecognizedPropertyException unknown -> "unknown field";
-                case ValueInstantiationException refused when refused.getCause() instanceof IllegalArgumentException iae ->
-                        iae.getMessage();
+                case ValueInstantiationException refused
+                when refused.getCause() instanceof IllegalArgumentException iae -> iae.getMessage();
                 default -> "has the wrong type or format";
             };
             return problem(Problems.invalidInput(List.of(new FieldProblem(field, message))));
         }
-        if (cause instanceof ValueInstantiationException refused && refused.getCause() instanceof IllegalArgumentException iae) {
+        if (cause instanceof ValueInstantiationException refused
+                && refused.getCause() instanceof IllegalArgumentException iae) {
             return problem(Problems.invalidInput(List.of(new FieldProblem("body", iae.getMessage()))));
         }
         return problem(Problems.INVALID_INPUT.detail("the request body is missing or is not well-formed JSON"));
@@ -91,8 +92,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
-        return problem(Problems.invalidInput(List.of(new FieldProblem(String.valueOf(field), "has the wrong type or format"))));
+        String field =
+                e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        return problem(Problems.invalidInput(
+                List.of(new FieldProblem(String.valueOf(field), "has the wrong type or format"))));
     }
 
     @Override
@@ -108,7 +111,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (body == null && e instanceof ErrorResponse response) {
             body = response.getBody(); // what the superclass would use; typed here before it is written
         }
-        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
             Problems type = Problems.forStatus(status.value());
             problem.setType(type.type());
             problem.setTitle(type.title());
@@ -117,7 +122,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static String path(List<JacksonException.Reference> path) {

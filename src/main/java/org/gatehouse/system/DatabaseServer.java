@@ -52,7 +52,12 @@ public final class DatabaseServer implements AutoCloseable {
     private final FileChannel lockChannel;
 
     private DatabaseServer(
-            String jdbcUrl, String user, String password, String description, EmbeddedPostgres embedded, FileChannel lockChannel) {
+            String jdbcUrl,
+            String user,
+            String password,
+            String description,
+            EmbeddedPostgres embedded,
+            FileChannel lockChannel) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
@@ -64,8 +69,13 @@ public final class DatabaseServer implements AutoCloseable {
     /** Connects to the external server, attaches to a running embedded one, or starts the embedded one. */
     public static DatabaseServer open(DatabaseSettings settings) {
         if (settings.external()) {
-            return new DatabaseServer(settings.url(), settings.user(), settings.password(),
-                    "external PostgreSQL " + settings.url(), null, null);
+            return new DatabaseServer(
+                    settings.url(),
+                    settings.user(),
+                    settings.password(),
+                    "external PostgreSQL " + settings.url(),
+                    null,
+                    null);
         }
         try {
             return settings.ephemeral() ? startEphemeral() : openEmbedded(settings.dataDir());
@@ -143,8 +153,14 @@ public final class DatabaseServer implements AutoCloseable {
                     + " is locked by another Gatehouse process, but its database is not running (yet); try again");
         }
         String url = "jdbc:postgresql://localhost:" + postmaster.get().port() + "/" + DATABASE_NAME;
-        return new DatabaseServer(url, SUPERUSER, null,
-                "embedded PostgreSQL in " + cluster + " (run by process " + postmaster.get().pid() + ")", null, null);
+        return new DatabaseServer(
+                url,
+                SUPERUSER,
+                null,
+                "embedded PostgreSQL in " + cluster + " (run by process "
+                        + postmaster.get().pid() + ")",
+                null,
+                null);
     }
 
     /**
@@ -160,19 +176,25 @@ public final class DatabaseServer implements AutoCloseable {
         }
         Optional<ProcessHandle> process = postmaster.get().process();
         if (process.isEmpty()) {
-            log.info("Removing stale {} (process {} is gone)", Postmaster.PID_FILE, postmaster.get().pid());
+            log.info(
+                    "Removing stale {} (process {} is gone)",
+                    Postmaster.PID_FILE,
+                    postmaster.get().pid());
             Files.deleteIfExists(cluster.resolve(Postmaster.PID_FILE));
             return;
         }
-        log.warn("PostgreSQL (pid {}) left running by a Gatehouse process that did not shut down: stopping it",
+        log.warn(
+                "PostgreSQL (pid {}) left running by a Gatehouse process that did not shut down: stopping it",
                 postmaster.get().pid());
         ProcessHandle handle = process.get();
         handle.destroy(); // SIGTERM: smart shutdown, then a checkpoint
         try {
             handle.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            log.warn("PostgreSQL (pid {}) did not stop within {}: killing it; it will recover from its log",
-                    handle.pid(), ORPHAN_STOP_WAIT);
+            log.warn(
+                    "PostgreSQL (pid {}) did not stop within {}: killing it; it will recover from its log",
+                    handle.pid(),
+                    ORPHAN_STOP_WAIT);
             handle.destroyForcibly();
             handle.onExit().join();
         } catch (InterruptedException e) {
@@ -279,7 +301,9 @@ public final class DatabaseServer implements AutoCloseable {
             List<String> lines = Files.readAllLines(file);
             try {
                 // Line 1: pid; line 4: port (PostgreSQL's documented postmaster.pid layout).
-                return Optional.of(new Postmaster(Long.parseLong(lines.get(0).trim()), Integer.parseInt(lines.get(3).trim())));
+                return Optional.of(new Postmaster(
+                        Long.parseLong(lines.get(0).trim()),
+                        Integer.parseInt(lines.get(3).trim())));
             } catch (IndexOutOfBoundsException | NumberFormatException e) {
                 return Optional.of(new Postmaster(-1, -1)); // half-written by a dying server: stale
             }
@@ -292,7 +316,8 @@ public final class DatabaseServer implements AutoCloseable {
             }
             return ProcessHandle.of(pid)
                     .filter(DatabaseServer::running)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
         }
 
         boolean alive() {

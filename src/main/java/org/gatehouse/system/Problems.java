@@ -62,12 +62,15 @@ public enum Problems {
 
     /** An {@link #INVALID_INPUT} problem naming each offending field in an {@code errors} member. */
     public static ProblemDetail invalidInput(List<FieldProblem> errors) {
-        ProblemDetail problem = INVALID_INPUT.detail(errors.size() == 1
-                ? errors.getFirst().field() + ": " + errors.getFirst().message()
-                : errors.size() + " fields are invalid");
-        problem.setProperty("errors", errors.stream()
-                .map(error -> Map.of("field", error.field(), "message", error.message()))
-                .toList());
+        ProblemDetail problem = INVALID_INPUT.detail(
+                errors.size() == 1
+                        ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                        : errors.size() + " fields are invalid");
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(error -> Map.of("field", error.field(), "message", error.message()))
+                        .toList());
         return problem;
     }
 

@@ -28,7 +28,8 @@ class ReadyBanner {
             return; // no web server (a benchmark or a tool using the application context)
         }
         BuildProperties properties = build.getIfAvailable();
-        System.out.printf("%nGatehouse %s is ready: http://localhost:%s%n  Database: %s%n  Health:   http://localhost:%s/actuator/health%n%n",
+        System.out.printf(
+                "%nGatehouse %s is ready: http://localhost:%s%n  Database: %s%n  Health:   http://localhost:%s/actuator/health%n%n",
                 properties == null ? "" : properties.getVersion(), port, database.description(), port);
         System.out.flush();
     }

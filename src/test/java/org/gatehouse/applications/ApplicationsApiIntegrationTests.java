@@ -62,8 +62,8 @@ class ApplicationsApiIntegrationTests {
                  "valueUsd": 1250000.50,
                  "lines": [{"item": "%s", "quantity": %d}],
                  "documents": [{"name": "contract.pdf", "mediaType": "application/pdf",
-                                "sha256": "%s", "sizeBytes": 120000}]}"""
-                .formatted(parent, parent, destination, parent, destination, destination, item, quantity, "ab".repeat(32));
+                                "sha256": "%s", "sizeBytes": 120000}]}""".formatted(
+                        parent, parent, destination, parent, destination, destination, item, quantity, "ab".repeat(32));
     }
 
     private JsonNode created(String body) {
@@ -73,8 +73,11 @@ class ApplicationsApiIntegrationTests {
     }
 
     private Http.Response submit(JsonNode draft) {
-        return http.post("/api/v1/applications/" + draft.get("id").asString() + "/submit?version="
-                + draft.get("version").asLong(), exporter, null);
+        return http.post(
+                "/api/v1/applications/" + draft.get("id").asString() + "/submit?version="
+                        + draft.get("version").asLong(),
+                exporter,
+                null);
     }
 
     @Test
@@ -100,11 +103,17 @@ class ApplicationsApiIntegrationTests {
 
         String id = draft.get("id").asString();
         assertThat(jdbc.sql("SELECT tpp FROM ledger_movement WHERE application_id = CAST(:id AS uuid)")
-                .param("id", id).query(Long.class).list()).containsExactly(5_000L * 15_832);
+                        .param("id", id)
+                        .query(Long.class)
+                        .list())
+                .containsExactly(5_000L * 15_832);
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE entity_id = :id ORDER BY seq")
-                .param("id", id).query(String.class).list())
+                        .param("id", id)
+                        .query(String.class)
+                        .list())
                 .containsExactly("application.created", "application.submitted");
-        JsonNode country = http.get("/api/v1/ledger/countries/SA?limit=100", officer).json();
+        JsonNode country =
+                http.get("/api/v1/ledger/countries/SA?limit=100", officer).json();
         assertThat(country.get("topCompanies").toString()).contains(parent);
     }
 
@@ -133,31 +142,48 @@ class ApplicationsApiIntegrationTests {
 
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().get("version").asLong()).isEqualTo(2);
-        assertThat(updated.json().get("content").get("lines").get(0).get("quantity").asLong()).isEqualTo(150);
+        assertThat(updated.json()
+                        .get("content")
+                        .get("lines")
+                        .get(0)
+                        .get("quantity")
+                        .asLong())
+                .isEqualTo(150);
         assertProblem(stale, 409, "conflict", "no longer at version 1");
 
         assertThat(submit(updated.json()).status()).isEqualTo(200);
         Http.Response again = http.post("/api/v1/applications/" + id + "/submit", exporter, null);
         assertProblem(again, 409, "conflict", "cannot submit an application in state SUBMITTED");
-        Http.Response late = http.api("PUT", "/api/v1/applications/" + id, exporter, update.replace("\"version\": 1", "\"version\": 3"));
+        Http.Response late = http.api(
+                "PUT", "/api/v1/applications/" + id, exporter, update.replace("\"version\": 1", "\"version\": 3"));
         assertProblem(late, 409, "conflict", "cannot update an application in state SUBMITTED");
     }
 
     @Test
     void withdrawingReleasesTheReservedCompute() {
         String parent = "Withdrawing Co " + UUID.randomUUID();
-        JsonNode submitted = submit(created(aDeal(parent, "QA", "GB300", 2_000))).json();
+        JsonNode submitted =
+                submit(created(aDeal(parent, "QA", "GB300", 2_000))).json();
         String id = submitted.get("id").asString();
 
-        Http.Response withdrawn = http.post("/api/v1/applications/" + id + "/withdraw?version="
-                + submitted.get("version").asLong(), exporter, null);
+        Http.Response withdrawn = http.post(
+                "/api/v1/applications/" + id + "/withdraw?version="
+                        + submitted.get("version").asLong(),
+                exporter,
+                null);
 
         assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
         assertThat(withdrawn.json().get("state").asString()).isEqualTo("WITHDRAWN");
         assertThat(jdbc.sql("SELECT reserved_tpp FROM ledger_position WHERE application_id = CAST(:id AS uuid)")
-                .param("id", id).query(Long.class).single()).isZero();
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT kind FROM ledger_movement WHERE application_id = CAST(:id AS uuid) ORDER BY id")
-                .param("id", id).query(String.class).list()).containsExactly("RESERVE", "RELEASE");
+                        .param("id", id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("RESERVE", "RELEASE");
     }
 
     @Test
@@ -174,7 +200,10 @@ class ApplicationsApiIntegrationTests {
         assertThat(asBuyer.json().get("detail").asString().replace(id, "ID"))
                 .isEqualTo(missing.json().get("detail").asString().replaceAll("[0-9a-f-]{36}", "ID"));
         assertThat(asOfficer.status()).isEqualTo(200);
-        assertThat(http.get("/api/v1/applications?destination=SA&limit=200", officer).json().toString()).contains(id);
+        assertThat(http.get("/api/v1/applications?destination=SA&limit=200", officer)
+                        .json()
+                        .toString())
+                .contains(id);
     }
 
     @Test
@@ -196,28 +225,70 @@ class ApplicationsApiIntegrationTests {
         return Stream.of(
                 Arguments.of("malformed JSON", "{\"endUser\": ", 400, null),
                 Arguments.of("unknown field", ok.replaceFirst("\\{", "{\"colour\": \"red\", "), 400, "colour"),
-                Arguments.of("wrong type (string quantity)", ok.replace("\"quantity\": 10", "\"quantity\": \"10\""), 400,
+                Arguments.of(
+                        "wrong type (string quantity)",
+                        ok.replace("\"quantity\": 10", "\"quantity\": \"10\""),
+                        400,
                         "lines[0].quantity"),
-                Arguments.of("wrong type (number destination)", ok.replace("\"destination\": \"SA\"", "\"destination\": 12"),
-                        400, "destination"),
-                Arguments.of("missing end use", ok.replace("\"endUse\": \"AI training and inference\",", ""), 400, "endUse"),
+                Arguments.of(
+                        "wrong type (number destination)",
+                        ok.replace("\"destination\": \"SA\"", "\"destination\": 12"),
+                        400,
+                        "destination"),
+                Arguments.of(
+                        "missing end use", ok.replace("\"endUse\": \"AI training and inference\",", ""), 400, "endUse"),
                 Arguments.of("missing lines", ok.replaceAll("\"lines\": \\[[^]]*],", ""), 400, "lines"),
                 Arguments.of("unknown item", ok.replace("\"GB300\"", "\"GB9000\""), 400, "lines[0].item"),
-                Arguments.of("unknown country", ok.replace("\"destination\": \"SA\"", "\"destination\": \"ZZ\""), 400,
+                Arguments.of(
+                        "unknown country",
+                        ok.replace("\"destination\": \"SA\"", "\"destination\": \"ZZ\""),
+                        400,
                         "destination"),
-                Arguments.of("zero quantity", ok.replace("\"quantity\": 10", "\"quantity\": 0"), 400, "lines[0].quantity"),
-                Arguments.of("negative quantity", ok.replace("\"quantity\": 10", "\"quantity\": -5"), 400, "lines[0].quantity"),
-                Arguments.of("fractional quantity", ok.replace("\"quantity\": 10", "\"quantity\": 1.5"), 400, "lines[0].quantity"),
-                Arguments.of("huge quantity", ok.replace("\"quantity\": 10", "\"quantity\": 1e30"), 400, "lines[0].quantity"),
-                Arguments.of("quantity above the limit", ok.replace("\"quantity\": 10", "\"quantity\": 10000001"), 400,
+                Arguments.of(
+                        "zero quantity", ok.replace("\"quantity\": 10", "\"quantity\": 0"), 400, "lines[0].quantity"),
+                Arguments.of(
+                        "negative quantity",
+                        ok.replace("\"quantity\": 10", "\"quantity\": -5"),
+                        400,
                         "lines[0].quantity"),
-                Arguments.of("too many lines", ok.replace("[{\"item\": \"GB300\", \"quantity\": 10}]",
-                        "[" + String.join(",", java.util.Collections.nCopies(1_001, "{\"item\": \"H100\", \"quantity\": 1}"))
-                                + "]"), 400, "lines"),
-                Arguments.of("over-long end use", ok.replace("AI training and inference", "x".repeat(2_001)), 400, "endUse"),
-                Arguments.of("control character", ok.replace("\"name\": \"Bad Input Co Cloud\", \"ultimateParent\"",
-                        "\"name\": \"Bad\\u0007Co\", \"ultimateParent\""), 400, "endUser.name"),
-                Arguments.of("oversized body", ok.replace("AI training and inference", "y".repeat(1_100_000)), 413, null));
+                Arguments.of(
+                        "fractional quantity",
+                        ok.replace("\"quantity\": 10", "\"quantity\": 1.5"),
+                        400,
+                        "lines[0].quantity"),
+                Arguments.of(
+                        "huge quantity",
+                        ok.replace("\"quantity\": 10", "\"quantity\": 1e30"),
+                        400,
+                        "lines[0].quantity"),
+                Arguments.of(
+                        "quantity above the limit",
+                        ok.replace("\"quantity\": 10", "\"quantity\": 10000001"),
+                        400,
+                        "lines[0].quantity"),
+                Arguments.of(
+                        "too many lines",
+                        ok.replace(
+                                "[{\"item\": \"GB300\", \"quantity\": 10}]",
+                                "["
+                                        + String.join(
+                                                ",",
+                                                java.util.Collections.nCopies(
+                                                        1_001, "{\"item\": \"H100\", \"quantity\": 1}"))
+                                        + "]"),
+                        400,
+                        "lines"),
+                Arguments.of(
+                        "over-long end use", ok.replace("AI training and inference", "x".repeat(2_001)), 400, "endUse"),
+                Arguments.of(
+                        "control character",
+                        ok.replace(
+                                "\"name\": \"Bad Input Co Cloud\", \"ultimateParent\"",
+                                "\"name\": \"Bad\\u0007Co\", \"ultimateParent\""),
+                        400,
+                        "endUser.name"),
+                Arguments.of(
+                        "oversized body", ok.replace("AI training and inference", "y".repeat(1_100_000)), 413, null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -228,10 +299,12 @@ class ApplicationsApiIntegrationTests {
         Http.Response response = http.post("/api/v1/applications", exporter, body);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(response.json().get("type").asString()).startsWith("https://gatehouse.dev/problems/");
         if (field != null) {
-            assertThat(response.json().get("errors").findValuesAsString("field")).contains(field);
+            assertThat(response.json().get("errors").findValuesAsString("field"))
+                    .contains(field);
         }
         assertThat(counts()).isEqualTo(before);
     }
@@ -244,8 +317,8 @@ class ApplicationsApiIntegrationTests {
 
         try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
             for (int i = 0; i < 20; i++) {
-                responses.add(pool.submit(() -> http.api("POST", "/api/v1/applications", exporter, body,
-                        Map.of("Idempotency-Key", key))));
+                responses.add(pool.submit(() ->
+                        http.api("POST", "/api/v1/applications", exporter, body, Map.of("Idempotency-Key", key))));
             }
         }
 
@@ -256,16 +329,23 @@ class ApplicationsApiIntegrationTests {
         }
         assertThat(ids).containsOnly(ids.getFirst());
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'application.created' AND entity_id = :id")
-                .param("id", ids.getFirst()).query(Long.class).single()).isEqualTo(1);
-        Http.Response reused = http.api("POST", "/api/v1/applications", exporter, body.replace("\"quantity\": 10",
-                "\"quantity\": 11"), Map.of("Idempotency-Key", key));
+                        .param("id", ids.getFirst())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        Http.Response reused = http.api(
+                "POST",
+                "/api/v1/applications",
+                exporter,
+                body.replace("\"quantity\": 10", "\"quantity\": 11"),
+                Map.of("Idempotency-Key", key));
         assertProblem(reused, 409, "conflict", "already used for a different request");
     }
 
     @Test
     void sixtyFourRacingSubmissionsAreAssessedInCommitOrderAcrossBothBoundaries() throws Exception {
-        racing("Racing Small " + UUID.randomUUID(), 20);      // 64 × 20 = 1,280: crosses 1,000
-        racing("Racing Large " + UUID.randomUUID(), 3_200);   // 64 × 3,200 = 204,800: crosses 200,000
+        racing("Racing Small " + UUID.randomUUID(), 20); // 64 × 20 = 1,280: crosses 1,000
+        racing("Racing Large " + UUID.randomUUID(), 3_200); // 64 × 3,200 = 204,800: crosses 200,000
     }
 
     private void racing(String parent, long units) throws Exception {
@@ -296,13 +376,16 @@ class ApplicationsApiIntegrationTests {
         assertThat(after).containsExactlyInAnyOrderElementsOf(expected);
         for (int i = 0; i < clients; i++) {
             BigDecimal measure = after.get(i);
-            String tier = measure.compareTo(BigDecimal.valueOf(1_000)) < 0 ? "T1"
+            String tier = measure.compareTo(BigDecimal.valueOf(1_000)) < 0
+                    ? "T1"
                     : measure.compareTo(BigDecimal.valueOf(200_000)) <= 0 ? "T2" : "T3";
             assertThat(tiers.get(i)).as("tier at %s GB300e", measure).isEqualTo(tier);
         }
         long reserved = jdbc.sql("SELECT reserved_tpp FROM ledger_company_country WHERE destination = 'IN'"
                         + " AND parent_key = lower(:parent)")
-                .param("parent", parent).query(Long.class).single();
+                .param("parent", parent)
+                .query(Long.class)
+                .single();
         assertThat(reserved).isEqualTo(clients * units * 60_000);
     }
 
@@ -314,7 +397,9 @@ class ApplicationsApiIntegrationTests {
 
     private long movements(String id) {
         return jdbc.sql("SELECT count(*) FROM ledger_movement WHERE application_id = CAST(:id AS uuid)")
-                .param("id", id).query(Long.class).single();
+                .param("id", id)
+                .query(Long.class)
+                .single();
     }
 
     record Counts(long applications, long movements, long auditEvents) {}

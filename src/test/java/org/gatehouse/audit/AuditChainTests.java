@@ -13,11 +13,12 @@ class AuditChainTests {
 
     @Test
     void theConcatenatedDocumentIsTheCanonicalJsonOfTheWholeEvent() {
-        ObjectNode payload = (ObjectNode) json.readTree("{\"z\":1,\"a\":[0.5,\"\\u00e9\\n\"],\"m\":{\"y\":null,\"b\":true}}");
+        ObjectNode payload =
+                (ObjectNode) json.readTree("{\"z\":1,\"a\":[0.5,\"\\u00e9\\n\"],\"m\":{\"y\":null,\"b\":true}}");
         Instant time = Instant.parse("2026-11-27T03:24:17.123456789Z");
 
-        String document = AuditChain.document(42, time, "officer \"Jones\"", "application.submitted",
-                "application", "app\t7", payload);
+        String document = AuditChain.document(
+                42, time, "officer \"Jones\"", "application.submitted", "application", "app\t7", payload);
 
         ObjectNode whole = json.createObjectNode()
                 .put("seq", 42)
@@ -32,8 +33,8 @@ class AuditChainTests {
 
     @Test
     void timeAlwaysHasSixFractionalDigits() {
-        String document = AuditChain.document(1, Instant.parse("2026-01-01T00:00:00Z"), "system", "server.started",
-                "server", "gatehouse", "{}");
+        String document = AuditChain.document(
+                1, Instant.parse("2026-01-01T00:00:00Z"), "system", "server.started", "server", "gatehouse", "{}");
 
         assertThat(document).endsWith(",\"seq\":1,\"time\":\"2026-01-01T00:00:00.000000Z\"}");
     }

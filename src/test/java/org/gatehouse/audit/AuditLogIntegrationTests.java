@@ -85,11 +85,15 @@ class AuditLogIntegrationTests {
 
     @Test
     void severalEventsOfOneTransactionAreAppendedTogether() throws SQLException {
-        List<AuditEvent> batch = transactions.execute(status -> auditLog.appendAll(
-                List.of(anEntry("batch-1"), anEntry("batch-2"), anEntry("batch-3"))));
+        List<AuditEvent> batch = transactions.execute(
+                status -> auditLog.appendAll(List.of(anEntry("batch-1"), anEntry("batch-2"), anEntry("batch-3"))));
 
-        assertThat(batch).extracting(AuditEvent::seq)
-                .containsExactly(recent.getLast().seq() + 1, recent.getLast().seq() + 2, recent.getLast().seq() + 3);
+        assertThat(batch)
+                .extracting(AuditEvent::seq)
+                .containsExactly(
+                        recent.getLast().seq() + 1,
+                        recent.getLast().seq() + 2,
+                        recent.getLast().seq() + 3);
         assertThat(batch.get(0).prevHash()).isEqualTo(recent.getLast().hash());
         assertThat(batch.get(2).prevHash()).isEqualTo(batch.get(1).hash());
         assertThat(latestHash()).isEqualTo(batch.get(2).hash());
@@ -137,11 +141,15 @@ class AuditLogIntegrationTests {
     void theDatabaseRefusesToChangeOrDeleteEvents() {
         long seq = recent.getFirst().seq();
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'mallory' WHERE seq = ?").param(seq).update())
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'mallory' WHERE seq = ?")
+                        .param(seq)
+                        .update())
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE seq = ?").param(seq).update())
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE seq = ?")
+                        .param(seq)
+                        .update())
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
@@ -149,7 +157,8 @@ class AuditLogIntegrationTests {
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_chain_head SET last_seq = last_seq - 1").update())
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_chain_head SET last_seq = last_seq - 1")
+                        .update())
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("may only advance");
@@ -160,7 +169,8 @@ class AuditLogIntegrationTests {
         long seq = recent.get(2).seq();
 
         AuditVerifier.Result result = verifyAfterTampering(
-                "UPDATE audit_event SET payload = '{\"tier\":\"T1\",\"tpp\":72000000,\"note\":\"ok\"}' WHERE seq = " + seq);
+                "UPDATE audit_event SET payload = '{\"tier\":\"T1\",\"tpp\":72000000,\"note\":\"ok\"}' WHERE seq = "
+                        + seq);
 
         assertThat(result.failure()).hasValueSatisfying(failure -> {
             assertThat(failure.seq()).isEqualTo(seq);
@@ -176,8 +186,8 @@ class AuditLogIntegrationTests {
 
         assertThat(result.failure()).hasValueSatisfying(failure -> {
             assertThat(failure.seq()).isEqualTo(seq);
-            assertThat(failure.reason()).isEqualTo(
-                    "event " + seq + " is missing: the log goes from " + (seq - 1) + " to " + (seq + 1));
+            assertThat(failure.reason())
+                    .isEqualTo("event " + seq + " is missing: the log goes from " + (seq - 1) + " to " + (seq + 1));
         });
     }
 
@@ -226,9 +236,16 @@ class AuditLogIntegrationTests {
     void verificationFindsARewrittenEventWhoseHashWasRecomputed() throws SQLException {
         AuditEvent target = recent.get(2);
         String forgedPayload = "{\"note\":\"ok\",\"tier\":\"T1\",\"tpp\":72000000}";
-        String forgedHash = AuditChain.hash(target.prevHash(), AuditChain.document(target.seq(), target.time(),
-                target.actor(), target.action(), target.entityType(), target.entityId(),
-                JsonMapper.shared().readTree(forgedPayload)));
+        String forgedHash = AuditChain.hash(
+                target.prevHash(),
+                AuditChain.document(
+                        target.seq(),
+                        target.time(),
+                        target.actor(),
+                        target.action(),
+                        target.entityType(),
+                        target.entityId(),
+                        JsonMapper.shared().readTree(forgedPayload)));
 
         AuditVerifier.Result result = verifyAfterTampering("UPDATE audit_event SET payload = '" + forgedPayload
                 + "', hash = '" + forgedHash + "' WHERE seq = " + target.seq());
@@ -292,16 +309,23 @@ class AuditLogIntegrationTests {
     }
 
     private long latestSeq() {
-        return jdbc.sql("SELECT last_seq FROM audit_chain_head").query(Long.class).single();
+        return jdbc.sql("SELECT last_seq FROM audit_chain_head")
+                .query(Long.class)
+                .single();
     }
 
     private String latestHash() {
-        return jdbc.sql("SELECT last_hash FROM audit_chain_head").query(String.class).single();
+        return jdbc.sql("SELECT last_hash FROM audit_chain_head")
+                .query(String.class)
+                .single();
     }
 
     static AuditEntry anEntry(String applicationId) {
-        return new AuditEntry("officer.jones", "application.submitted", "application", applicationId,
+        return new AuditEntry(
+                "officer.jones",
+                "application.submitted",
+                "application",
+                applicationId,
                 Map.of("tier", "T2", "tpp", 72_000_000L, "note", "ok"));
     }
-
 }

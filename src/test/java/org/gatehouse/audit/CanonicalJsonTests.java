@@ -69,8 +69,10 @@ class CanonicalJsonTests {
 
     @Test
     void integersBeyondDoublePrecisionAreNotExact() {
-        assertThat(CanonicalJson.hasOnlyExactNumbers(json.readTree("{\"a\":[9007199254740991, 0.5]}"))).isTrue();
-        assertThat(CanonicalJson.hasOnlyExactNumbers(json.readTree("{\"a\":{\"b\":9007199254740993}}"))).isFalse();
+        assertThat(CanonicalJson.hasOnlyExactNumbers(json.readTree("{\"a\":[9007199254740991, 0.5]}")))
+                .isTrue();
+        assertThat(CanonicalJson.hasOnlyExactNumbers(json.readTree("{\"a\":{\"b\":9007199254740993}}")))
+                .isFalse();
         assertThat(CanonicalJson.hasOnlyExactNumbers(
                         json.valueToTree(Map.of("a", new BigDecimal("0.10000000000000000001")))))
                 .isFalse();

@@ -52,15 +52,24 @@ public class AssessorBenchmark {
     public void setUp() {
         policy = Policies.builtIn().find(policyId).orElseThrow();
         String[] items = {"GB300", "B200", "H100", "H200", "H20", "MI355X", "GB300 NVL72", "HGX H100"};
-        String[] countries = {"US", "DE", "FR", "IN", "IL", "GB", "SA", "AE", "CN", "MO", "RU", "IR", "BR", "VN", "JP", "SG"};
+        String[] countries = {
+            "US", "DE", "FR", "IN", "IL", "GB", "SA", "AE", "CN", "MO", "RU", "IR", "BR", "VN", "JP", "SG"
+        };
         SplittableRandom random = new SplittableRandom(42);
         deals = new Application[4096];
         ledger = new InMemoryLedger();
         for (int i = 0; i < deals.length; i++) {
             CompanyName company = CompanyName.of("Company " + random.nextInt(500));
-            deals[i] = new Application("deal-" + i, LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365)), "NVIDIA", company, company,
+            deals[i] = new Application(
+                    "deal-" + i,
+                    LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365)),
+                    "NVIDIA",
+                    company,
+                    company,
                     CountryCode.of(countries[random.nextInt(countries.length)]),
-                    List.of(new Line(Catalog.builtIn().item(items[random.nextInt(items.length)]), 1 + random.nextInt(5000))), false);
+                    List.of(new Line(
+                            Catalog.builtIn().item(items[random.nextInt(items.length)]), 1 + random.nextInt(5000))),
+                    false);
             ledger.record(Assessor.assess(deals[i], policy, ledger, deals[i].date()));
         }
     }

@@ -35,9 +35,12 @@ public final class AuditBenchmark {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         Path data = Path.of("target", "bench-audit");
         deleteRecursively(data);
-        System.out.printf("machine: %d cores, %s %s; database: embedded PostgreSQL, fsync on, in %s%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                Runtime.version(), data.toAbsolutePath());
+        System.out.printf(
+                "machine: %d cores, %s %s; database: embedded PostgreSQL, fsync on, in %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
+                Runtime.version(),
+                data.toAbsolutePath());
 
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GatehouseApplication.class)
                 .web(WebApplicationType.NONE)
@@ -57,10 +60,20 @@ public final class AuditBenchmark {
             long missing = Math.max(0, events - present);
             if (missing > 0) {
                 System.out.printf("filling the log to %,d events (1,000 per transaction)…%n", events);
-                appendRun(log, transactions, "fill: 1,000 events per transaction, 1 writer", 1, 1_000,
+                appendRun(
+                        log,
+                        transactions,
+                        "fill: 1,000 events per transaction, 1 writer",
+                        1,
+                        1_000,
                         missing - missing % 1_000);
                 if (missing % 1_000 != 0) {
-                    appendRun(log, transactions, "fill: the rest in one transaction", 1, (int) (missing % 1_000),
+                    appendRun(
+                            log,
+                            transactions,
+                            "fill: the rest in one transaction",
+                            1,
+                            (int) (missing % 1_000),
                             missing % 1_000);
                 }
             }
@@ -73,13 +86,20 @@ public final class AuditBenchmark {
                 millis[i] = (System.nanoTime() - started) / 1_000_000;
             }
             Arrays.sort(millis);
-            System.out.printf("verify: %,d events, ok=%s, runs %s ms, median %,d ms%n",
+            System.out.printf(
+                    "verify: %,d events, ok=%s, runs %s ms, median %,d ms%n",
                     result.eventCount(), result.ok(), Arrays.toString(millis), millis[1]);
         }
     }
 
-    private static void appendRun(AuditLog log, TransactionTemplate transactions, String name, int writers,
-            int eventsPerTransaction, long eventsPerWriter) throws Exception {
+    private static void appendRun(
+            AuditLog log,
+            TransactionTemplate transactions,
+            String name,
+            int writers,
+            int eventsPerTransaction,
+            long eventsPerWriter)
+            throws Exception {
         long transactionsPerWriter = Math.max(1, eventsPerWriter / eventsPerTransaction);
         // Each transaction appends its events with one call, as a service recording several changes would.
         long started = System.nanoTime();
@@ -92,8 +112,11 @@ public final class AuditBenchmark {
                         long transaction = t;
                         List<AuditEntry> entries = new ArrayList<>(eventsPerTransaction);
                         for (int e = 0; e < eventsPerTransaction; e++) {
-                            entries.add(new AuditEntry("bench.writer-" + writer, "application.submitted",
-                                    "application", "app-" + writer + "-" + transaction + "-" + e,
+                            entries.add(new AuditEntry(
+                                    "bench.writer-" + writer,
+                                    "application.submitted",
+                                    "application",
+                                    "app-" + writer + "-" + transaction + "-" + e,
                                     Map.of("tier", "T2", "tpp", 72_000_000L, "destination", "SA")));
                         }
                         transactions.executeWithoutResult(status -> log.appendAll(entries));

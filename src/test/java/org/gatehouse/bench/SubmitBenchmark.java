@@ -41,8 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SubmitBenchmark {
 
-    private static final String[] COUNTRIES = {"SA", "AE", "QA", "KW", "IN", "BR", "MX", "SG", "MY", "ID",
-        "TH", "VN", "KE", "NG", "ZA", "EG", "TR", "PL", "FR", "JP"};
+    private static final String[] COUNTRIES = {
+        "SA", "AE", "QA", "KW", "IN", "BR", "MX", "SG", "MY", "ID", "TH", "VN", "KE", "NG", "ZA", "EG", "TR", "PL",
+        "FR", "JP"
+    };
 
     private SubmitBenchmark() {}
 
@@ -52,17 +54,34 @@ public final class SubmitBenchmark {
         Path data = Path.of("target", "bench-submit");
         deleteRecursively(data);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GatehouseApplication.class)
-                .properties(Map.of("gatehouse.database.data-dir", data.toString(), "server.port", "0",
-                        "gatehouse.demo", "true", "gatehouse.demo-password", "benchmark password",
-                        "logging.level.root", "WARN", "gatehouse.database.pool-connections-max", System.getProperty("bench.pool", "8")))
+                .properties(Map.of(
+                        "gatehouse.database.data-dir",
+                        data.toString(),
+                        "server.port",
+                        "0",
+                        "gatehouse.demo",
+                        "true",
+                        "gatehouse.demo-password",
+                        "benchmark password",
+                        "logging.level.root",
+                        "WARN",
+                        "gatehouse.database.pool-connections-max",
+                        System.getProperty("bench.pool", "8")))
                 .run()) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             UserService users = context.getBean(UserService.class);
-            String token = context.getBean(TokenService.class).create(CurrentUser.system("bench"),
-                    users.getByUsername(CurrentUser.system("bench"), new Username("exporter")).id(),
-                    new TokenName("benchmark"), null).secret().value();
+            String token = context.getBean(TokenService.class)
+                    .create(
+                            CurrentUser.system("bench"),
+                            users.getByUsername(CurrentUser.system("bench"), new Username("exporter"))
+                                    .id(),
+                            new TokenName("benchmark"),
+                            null)
+                    .secret()
+                    .value();
             Client client = new Client(port, token);
-            System.out.printf("machine: %d cores, %s; server and client in one JVM; embedded PostgreSQL, fsync on%n",
+            System.out.printf(
+                    "machine: %d cores, %s; server and client in one JVM; embedded PostgreSQL, fsync on%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version());
 
             List<String> drafts = client.createDrafts(submissions * 2 + 2_000, clients);
@@ -77,8 +96,13 @@ public final class SubmitBenchmark {
     private record Client(HttpClient http, String base, String token) {
 
         Client(int port, String token) {
-            this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .executor(Executors.newVirtualThreadPerTaskExecutor()).build(), "http://127.0.0.1:" + port, token);
+            this(
+                    HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .executor(Executors.newVirtualThreadPerTaskExecutor())
+                            .build(),
+                    "http://127.0.0.1:" + port,
+                    token);
         }
 
         List<String> createDrafts(int count, int clients) throws Exception {
@@ -92,9 +116,13 @@ public final class SubmitBenchmark {
                         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                             HttpResponse<String> response = send("POST", "/api/v1/applications", deal(i));
                             if (response.statusCode() != 201) {
-                                throw new IllegalStateException("create: " + response.statusCode() + " " + response.body());
+                                throw new IllegalStateException(
+                                        "create: " + response.statusCode() + " " + response.body());
                             }
-                            ids.add(JsonMapper.shared().readTree(response.body()).get("id").asString());
+                            ids.add(JsonMapper.shared()
+                                    .readTree(response.body())
+                                    .get("id")
+                                    .asString());
                         }
                         return null;
                     }));
@@ -103,7 +131,8 @@ public final class SubmitBenchmark {
                     future.get();
                 }
             }
-            System.out.printf("created %,d drafts in %.1f s (not measured)%n", count, (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "created %,d drafts in %.1f s (not measured)%n", count, (System.nanoTime() - started) / 1e9);
             return new ArrayList<>(ids);
         }
 
@@ -171,11 +200,16 @@ public final class SubmitBenchmark {
             }
         }
 
-        private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        private HttpResponse<String> send(String method, String path, String json)
+                throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token)
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                    .method(
+                            method,
+                            json == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(json));
             if (json != null) {
                 request.header("Content-Type", "application/json");
             }
@@ -188,16 +222,22 @@ public final class SubmitBenchmark {
             String[] items = {"GB300", "H100", "B200", "HGX H200", "MI355X"};
             return """
                     {"endUser": {"name": "%s %s", "ultimateParent": "%s", "country": "%s"}, "destination": "%s",
-                     "endUse": "AI training", "lines": [{"item": "%s", "quantity": %d}]}"""
-                    .formatted(company, country, company, country, country, items[i % items.length], 1 + (i * 31) % 400);
+                     "endUse": "AI training", "lines": [{"item": "%s", "quantity": %d}]}""".formatted(
+                            company, country, company, country, country, items[i % items.length], 1 + (i * 31) % 400);
         }
     }
 
     private static void report(String name, int count, double seconds, long[] latencies) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        System.out.printf("%s: %,d submissions in %.2f s = %,.0f/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                name, count, seconds, count / seconds, sorted[count / 2] / 1e6, sorted[(int) (count * 0.99)] / 1e6,
+        System.out.printf(
+                "%s: %,d submissions in %.2f s = %,.0f/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                name,
+                count,
+                seconds,
+                count / seconds,
+                sorted[count / 2] / 1e6,
+                sorted[(int) (count * 0.99)] / 1e6,
                 sorted[count - 1] / 1e6);
     }
 

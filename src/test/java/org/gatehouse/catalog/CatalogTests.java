@@ -23,10 +23,19 @@ class CatalogTests {
     @Test
     void everyTppIsTheLargestDenseRateTimesItsBitLength() {
         java.util.Map<String, long[]> dense = java.util.Map.of(
-                "H100", new long[] {15_832}, "MI355X", new long[] {40_265}, "MI300X", new long[] {20_919}, "B200", new long[] {36_000});
-        dense.forEach((name, tpp) -> assertThat(catalog.item(name).accelerator().tpp()).as(name).isEqualTo(tpp[0]));
+                "H100",
+                new long[] {15_832},
+                "MI355X",
+                new long[] {40_265},
+                "MI300X",
+                new long[] {20_919},
+                "B200",
+                new long[] {36_000});
+        dense.forEach((name, tpp) ->
+                assertThat(catalog.item(name).accelerator().tpp()).as(name).isEqualTo(tpp[0]));
         // MI355X: max(10066.3 × 4, 5033.2 × 8, 2516.6 × 16) = 40265.6, truncated.
-        assertThat(new BigDecimal("5033.2").multiply(BigDecimal.valueOf(8)).longValue()).isEqualTo(40_265);
+        assertThat(new BigDecimal("5033.2").multiply(BigDecimal.valueOf(8)).longValue())
+                .isEqualTo(40_265);
     }
 
     @Test
@@ -65,7 +74,8 @@ class CatalogTests {
     @Test
     void customItemsRefuseImpossibleValues() {
         assertThatThrownBy(() -> Catalog.customItem("X", 0, BigDecimal.ONE, 0)).hasMessageContaining("tpp");
-        assertThatThrownBy(() -> Catalog.customItem("X", 10, new BigDecimal("-1"), 0)).hasMessageContaining("pd");
+        assertThatThrownBy(() -> Catalog.customItem("X", 10, new BigDecimal("-1"), 0))
+                .hasMessageContaining("pd");
     }
 
     @ParameterizedTest(name = "{0} TPP / {1} = {2}")
@@ -90,7 +100,8 @@ class CatalogTests {
 
     @Test
     void csvReaderFollowsRfc4180() {
-        CsvRecords csv = new CsvRecords(new StringReader("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\r\n\"multi\nline\",,x\nlast"));
+        CsvRecords csv =
+                new CsvRecords(new StringReader("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\r\n\"multi\nline\",,x\nlast"));
         assertThat(csv.next()).containsExactly("a", "b,c", "say \"hi\"");
         assertThat(csv.next()).containsExactly("multi\nline", "", "x");
         assertThat(csv.recordStartLine()).isEqualTo(3);
@@ -102,8 +113,10 @@ class CatalogTests {
     void csvReaderNamesTheLineOfAnUnclosedQuote() {
         CsvRecords csv = new CsvRecords(new StringReader("a,b\n\"open,c\n"));
         csv.next();
-        assertThatThrownBy(csv::next).isInstanceOf(CsvRecords.MalformedCsvException.class)
+        assertThatThrownBy(csv::next)
+                .isInstanceOf(CsvRecords.MalformedCsvException.class)
                 .hasMessageContaining("not closed")
-                .extracting(e -> ((CsvRecords.MalformedCsvException) e).line()).isEqualTo(2L);
+                .extracting(e -> ((CsvRecords.MalformedCsvException) e).line())
+                .isEqualTo(2L);
     }
 }

@@ -25,8 +25,14 @@ class CommandLineTests {
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString()).contains("Usage: gatehouse").contains("serve").contains("audit").contains("version")
-                .contains("org").contains("user").contains("token");
+        assertThat(out.toString())
+                .contains("Usage: gatehouse")
+                .contains("serve")
+                .contains("audit")
+                .contains("version")
+                .contains("org")
+                .contains("user")
+                .contains("token");
     }
 
     @Test
@@ -40,7 +46,11 @@ class CommandLineTests {
     void serveHelpDocumentsTheDatabaseOptions() {
         assertThat(run("serve", "--help")).isZero();
 
-        assertThat(out.toString()).contains("--port").contains("--data-dir").contains("--db-url").contains("--demo");
+        assertThat(out.toString())
+                .contains("--port")
+                .contains("--data-dir")
+                .contains("--db-url")
+                .contains("--demo");
     }
 
     @Test
@@ -59,7 +69,8 @@ class CommandLineTests {
 
     @Test
     void verifyWithANonPostgresUrlIsRefusedClearly() {
-        assertThat(run("audit", "verify", "--db-url", "jdbc:mysql://localhost/x")).isEqualTo(1);
+        assertThat(run("audit", "verify", "--db-url", "jdbc:mysql://localhost/x"))
+                .isEqualTo(1);
 
         assertThat(err.toString()).contains("database URL must start with jdbc:postgresql:");
     }

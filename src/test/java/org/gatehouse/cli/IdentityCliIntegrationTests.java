@@ -45,22 +45,43 @@ class IdentityCliIntegrationTests {
         String actor = AdminSession.actor(System.getProperty("user.name"));
         long head = auditHead();
 
-        assertThat(run(null, "org", "add", "--name", "Harbor Compute " + suffix, "--kind", "buyer")).as(err.toString()).isZero();
+        assertThat(run(null, "org", "add", "--name", "Harbor Compute " + suffix, "--kind", "buyer"))
+                .as(err.toString())
+                .isZero();
         assertThat(out.toString()).startsWith("Created organization Harbor Compute " + suffix + " (BUYER)");
 
-        assertThat(run("a password from stdin\n", "user", "add", "Lee-" + suffix, "--org", "harbor compute " + suffix,
-                "--role", "BUYER", "--display-name", "Lee Chan", "--password-stdin")).as(err.toString()).isZero();
+        assertThat(run(
+                        "a password from stdin\n",
+                        "user",
+                        "add",
+                        "Lee-" + suffix,
+                        "--org",
+                        "harbor compute " + suffix,
+                        "--role",
+                        "BUYER",
+                        "--display-name",
+                        "Lee Chan",
+                        "--password-stdin"))
+                .as(err.toString())
+                .isZero();
         assertThat(out.toString()).contains("Created user lee-" + suffix).doesNotContain("a password from stdin");
 
-        assertThat(run(null, "user", "list", "--org", "Harbor Compute " + suffix)).isZero();
+        assertThat(run(null, "user", "list", "--org", "Harbor Compute " + suffix))
+                .isZero();
         assertThat(out.toString()).contains("lee-" + suffix).contains("BUYER").contains("Lee Chan");
 
-        assertThat(run(null, "token", "create", "lee-" + suffix, "--name", "nightly sync", "--expires-in-days", "30")).isZero();
+        assertThat(run(null, "token", "create", "lee-" + suffix, "--name", "nightly sync", "--expires-in-days", "30"))
+                .isZero();
         Matcher secret = Pattern.compile("Token \\(shown once\\): (gh_\\S{43})").matcher(out.toString());
         assertThat(secret.find()).as(out.toString()).isTrue();
         String tokenId = out.toString().split(" ")[2];
         Http http = new Http(port);
-        assertThat(http.get("/api/v1/me", secret.group(1)).json().get("user").get("username").asString()).isEqualTo("lee-" + suffix);
+        assertThat(http.get("/api/v1/me", secret.group(1))
+                        .json()
+                        .get("user")
+                        .get("username")
+                        .asString())
+                .isEqualTo("lee-" + suffix);
 
         assertThat(run(null, "token", "revoke", tokenId)).isZero();
         assertThat(http.get("/api/v1/me", secret.group(1)).status()).isEqualTo(401);
@@ -69,29 +90,77 @@ class IdentityCliIntegrationTests {
         assertThat(out.toString()).startsWith("Disabled user lee-" + suffix);
 
         List<String> events = jdbc.sql("SELECT actor || ' ' || action FROM audit_event WHERE seq > ? ORDER BY seq")
-                .param(head).query(String.class).list();
-        assertThat(events).containsExactly(actor + " organization.created", actor + " user.created", actor + " token.created",
-                actor + " token.revoked", actor + " user.disabled");
+                .param(head)
+                .query(String.class)
+                .list();
+        assertThat(events)
+                .containsExactly(
+                        actor + " organization.created",
+                        actor + " user.created",
+                        actor + " token.created",
+                        actor + " token.revoked",
+                        actor + " user.disabled");
     }
 
     @Test
     void aGeneratedPasswordIsPrintedOnceAndBadInputIsRefusedNamingTheOption() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
 
-        assertThat(run(null, "user", "add", "gen-" + suffix, "--org", "Bureau of Compute Export Licensing", "--role", "OFFICER",
-                "--display-name", "Generated Password")).isZero();
+        assertThat(run(
+                        null,
+                        "user",
+                        "add",
+                        "gen-" + suffix,
+                        "--org",
+                        "Bureau of Compute Export Licensing",
+                        "--role",
+                        "OFFICER",
+                        "--display-name",
+                        "Generated Password"))
+                .isZero();
         assertThat(out.toString()).containsPattern("Password \\(shown once\\): [A-Za-z0-9]{20}");
 
-        assertThat(run(null, "user", "add", "x", "--org", "Bureau of Compute Export Licensing", "--role", "OFFICER",
-                "--display-name", "Too Short")).isEqualTo(2);
+        assertThat(run(
+                        null,
+                        "user",
+                        "add",
+                        "x",
+                        "--org",
+                        "Bureau of Compute Export Licensing",
+                        "--role",
+                        "OFFICER",
+                        "--display-name",
+                        "Too Short"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("USERNAME: must be 3..64 characters");
 
-        assertThat(run(null, "user", "add", "wrong-" + suffix, "--org", "Bureau of Compute Export Licensing", "--role", "APPLICANT",
-                "--display-name", "Wrong Role")).isEqualTo(1);
+        assertThat(run(
+                        null,
+                        "user",
+                        "add",
+                        "wrong-" + suffix,
+                        "--org",
+                        "Bureau of Compute Export Licensing",
+                        "--role",
+                        "APPLICANT",
+                        "--display-name",
+                        "Wrong Role"))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("roles: APPLICANT is not allowed in an organization of kind AUTHORITY");
 
-        assertThat(run("short\n", "user", "add", "short-" + suffix, "--org", "Bureau of Compute Export Licensing",
-                "--role", "OFFICER", "--display-name", "Short", "--password-stdin")).isEqualTo(2);
+        assertThat(run(
+                        "short\n",
+                        "user",
+                        "add",
+                        "short-" + suffix,
+                        "--org",
+                        "Bureau of Compute Export Licensing",
+                        "--role",
+                        "OFFICER",
+                        "--display-name",
+                        "Short",
+                        "--password-stdin"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--password-stdin: must be at least 12 characters");
 
         assertThat(run(null, "user", "add", "--help")).isZero();
@@ -105,7 +174,12 @@ class IdentityCliIntegrationTests {
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         if (stdin != null) {
-            UserCommand.Add add = commandLine.getSubcommands().get("user").getSubcommands().get("add").getCommand();
+            UserCommand.Add add = commandLine
+                    .getSubcommands()
+                    .get("user")
+                    .getSubcommands()
+                    .get("add")
+                    .getCommand();
             add.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         }
         String[] withDatabase = new String[args.length + 4];
@@ -118,6 +192,8 @@ class IdentityCliIntegrationTests {
     }
 
     private long auditHead() {
-        return jdbc.sql("SELECT last_seq FROM audit_chain_head").query(Long.class).single();
+        return jdbc.sql("SELECT last_seq FROM audit_chain_head")
+                .query(Long.class)
+                .single();
     }
 }

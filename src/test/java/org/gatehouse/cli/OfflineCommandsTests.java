@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OfflineCommandsTests {
 
-    private static final String HEADER = "id,date,exporter,end_user,end_user_parent,destination,item,quantity,unit_price_usd,end_use\n";
+    private static final String HEADER =
+            "id,date,exporter,end_user,end_user_parent,destination,item,quantity,unit_price_usd,end_use\n";
 
     @TempDir
     Path dir;
@@ -24,44 +25,56 @@ class OfflineCommandsTests {
 
     @Test
     void publicDealsGiveSensibleResults() {
-        CommandLineRunner r = CommandLineRunner.run("assess", "../shared/reference/public-deals.csv", "--format", "csv");
+        CommandLineRunner r =
+                CommandLineRunner.run("assess", "../shared/reference/public-deals.csv", "--format", "csv");
         assertThat(r.status()).isZero();
-        assertThat(r.lines()).containsExactly(
-                "row,id,outcome,tier,review_path,gb300e,measure_after_gb300e,requirements,error",
-                "1,pub-humain-1,LICENSE_REQUIRED,T2,STANDARD,18000.00,18000.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
-                "2,pub-g42-1,LICENSE_REQUIRED,T2,STANDARD,35000.00,35000.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
-                "3,pub-humain-2,LICENSE_REQUIRED,T2,STANDARD,35000.00,53000.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
-                "4,pub-nscale-pt,LICENSE_REQUIRED,T2,STANDARD,12600.00,12600.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
-                "5,pub-nscale-gb,LICENSE_REQUIRED,T2,STANDARD,23000.00,23000.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
-                "6,pub-nscale-no,LICENSE_REQUIRED,T2,STANDARD,52000.00,52000.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
-                "7,pub-nscale-us,NOT_CONTROLLED,,,104000.00,,,");
+        assertThat(r.lines())
+                .containsExactly(
+                        "row,id,outcome,tier,review_path,gb300e,measure_after_gb300e,requirements,error",
+                        "1,pub-humain-1,LICENSE_REQUIRED,T2,STANDARD,18000.00,18000.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
+                        "2,pub-g42-1,LICENSE_REQUIRED,T2,STANDARD,35000.00,35000.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
+                        "3,pub-humain-2,LICENSE_REQUIRED,T2,STANDARD,35000.00,53000.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
+                        "4,pub-nscale-pt,LICENSE_REQUIRED,T2,STANDARD,12600.00,12600.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
+                        "5,pub-nscale-gb,LICENSE_REQUIRED,T2,STANDARD,23000.00,23000.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
+                        "6,pub-nscale-no,LICENSE_REQUIRED,T2,STANDARD,52000.00,52000.00,BUYER_PREAPPROVAL;BUSINESS_MODEL_DISCLOSURE;SITE_INSPECTION_CONSENT,",
+                        "7,pub-nscale-us,NOT_CONTROLLED,,,104000.00,,,");
     }
 
     @Test
     void badRowsAreReportedInPlaceAndTheOthersStillAssessed() throws IOException {
-        Path deals = file("d.csv", HEADER
-                + "a,2026-03-01,NVIDIA,Acme,,DE,GB300,10,,\n"
-                + "b,2026-03-01,NVIDIA,Acme,,DE,GB300,-5,,\n"
-                + "c,2026/03/01,NVIDIA,Acme,,XX,Nonexistent,1.5,,\n"
-                + "d,2026-03-01,NVIDIA,Acme,,DE,H100,4,,\n");
+        Path deals = file(
+                "d.csv",
+                HEADER
+                        + "a,2026-03-01,NVIDIA,Acme,,DE,GB300,10,,\n"
+                        + "b,2026-03-01,NVIDIA,Acme,,DE,GB300,-5,,\n"
+                        + "c,2026/03/01,NVIDIA,Acme,,XX,Nonexistent,1.5,,\n"
+                        + "d,2026-03-01,NVIDIA,Acme,,DE,H100,4,,\n");
         CommandLineRunner r = CommandLineRunner.run("assess", deals.toString());
         assertThat(r.status()).isEqualTo(2);
         List<String> lines = r.lines();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("{\"id\":\"a\",\"outcome\":\"EXEMPT\"");
-        assertThat(lines.get(1)).isEqualTo("{\"id\":\"b\",\"row\":2,\"line\":3,\"error\":\"quantity: must be a positive integer ≤ 10000000, got \\\"-5\\\"\"}");
-        assertThat(lines.get(2)).contains("\"row\":3").contains("date: must be an ISO date yyyy-mm-dd, got \\\"2026/03/01\\\"")
+        assertThat(lines.get(1))
+                .isEqualTo(
+                        "{\"id\":\"b\",\"row\":2,\"line\":3,\"error\":\"quantity: must be a positive integer ≤ 10000000, got \\\"-5\\\"\"}");
+        assertThat(lines.get(2))
+                .contains("\"row\":3")
+                .contains("date: must be an ISO date yyyy-mm-dd, got \\\"2026/03/01\\\"")
                 .contains("destination: must be an ISO 3166-1 alpha-2 country code, got \\\"XX\\\"")
                 .contains("quantity: must be a positive integer")
                 .contains("item: \\\"Nonexistent\\\" is not in the catalogue");
-        assertThat(lines.get(3)).startsWith("{\"id\":\"d\",\"outcome\":\"EXEMPT\"").contains("\"measure_after_gb300e\":\"11.06\"");
+        assertThat(lines.get(3))
+                .startsWith("{\"id\":\"d\",\"outcome\":\"EXEMPT\"")
+                .contains("\"measure_after_gb300e\":\"11.06\"");
         assertThat(r.err()).contains("2 rows could not be assessed");
     }
 
     @Test
     void columnsMayComeInAnyOrderWithExtrasAndQuotedFields() throws IOException {
-        Path deals = file("d.csv", "note,quantity,item,destination,end_user,date,id\n"
-                + "\"big, quoted\",1000,gb300,de,\"Acme, Inc.\",2026-03-01,x1\n");
+        Path deals = file(
+                "d.csv",
+                "note,quantity,item,destination,end_user,date,id\n"
+                        + "\"big, quoted\",1000,gb300,de,\"Acme, Inc.\",2026-03-01,x1\n");
         CommandLineRunner r = CommandLineRunner.run("assess", deals.toString(), "--format", "csv");
         assertThat(r.status()).isZero();
         assertThat(r.lines().get(1)).startsWith("1,x1,LICENSE_REQUIRED,T2,STANDARD,1000.00,1000.00,");
@@ -69,21 +82,27 @@ class OfflineCommandsTests {
 
     @Test
     void customItemsAreDescribedByTppAndPd() throws IOException {
-        Path deals = file("d.csv", "id,date,end_user,destination,item,quantity,tpp,pd,memory_bandwidth_gbs\n"
-                + "c1,2026-03-01,Acme,DE,NewChip,100,6000,4.1,3000\n"
-                + "c2,2026-03-01,Acme,DE,SlowChip,100,2000,2.5,\n"
-                + "c3,2026-03-01,Acme,DE,NoPd,100,2000,,\n");
+        Path deals = file(
+                "d.csv",
+                "id,date,end_user,destination,item,quantity,tpp,pd,memory_bandwidth_gbs\n"
+                        + "c1,2026-03-01,Acme,DE,NewChip,100,6000,4.1,3000\n"
+                        + "c2,2026-03-01,Acme,DE,SlowChip,100,2000,2.5,\n"
+                        + "c3,2026-03-01,Acme,DE,NoPd,100,2000,,\n");
         CommandLineRunner r = CommandLineRunner.run("assess", deals.toString());
-        assertThat(r.lines().get(0)).contains("\"outcome\":\"EXEMPT\"").contains("\"item\":\"NewChip\",\"quantity\":100,\"controlled\":true");
+        assertThat(r.lines().get(0))
+                .contains("\"outcome\":\"EXEMPT\"")
+                .contains("\"item\":\"NewChip\",\"quantity\":100,\"controlled\":true");
         assertThat(r.lines().get(1)).contains("\"outcome\":\"NOT_CONTROLLED\"");
         assertThat(r.lines().get(2)).contains("pd: required for \\\"NoPd\\\"");
     }
 
     @Test
     void jsonLinesAreReadLikeCsv() throws IOException {
-        Path deals = file("d.jsonl", "{\"id\":\"j1\",\"date\":\"2026-03-01\",\"end_user\":\"Acme\",\"destination\":\"CN\",\"item\":\"H200\",\"quantity\":8}\n"
-                + "\n{not json\n"
-                + "{\"id\":\"j3\",\"date\":\"2026-03-01\",\"end_user\":\"Acme\",\"destination\":\"CN\",\"item\":\"H200\",\"quantity\":[1]}\n");
+        Path deals = file(
+                "d.jsonl",
+                "{\"id\":\"j1\",\"date\":\"2026-03-01\",\"end_user\":\"Acme\",\"destination\":\"CN\",\"item\":\"H200\",\"quantity\":8}\n"
+                        + "\n{not json\n"
+                        + "{\"id\":\"j3\",\"date\":\"2026-03-01\",\"end_user\":\"Acme\",\"destination\":\"CN\",\"item\":\"H200\",\"quantity\":[1]}\n");
         CommandLineRunner r = CommandLineRunner.run("assess", deals.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.lines().get(0)).contains("\"review_path\":\"CASE_BY_CASE\"");
@@ -93,12 +112,18 @@ class OfflineCommandsTests {
 
     @Test
     void rowsAccumulateUnlessIndependent() throws IOException {
-        Path deals = file("d.csv", HEADER
-                + "a,2026-03-01,NVIDIA,Acme DE,Acme,DE,GB300,600,,\n"
-                + "b,2026-03-02,NVIDIA,Acme Berlin, ACME ,DE,GB300,600,,\n");
-        assertThat(CommandLineRunner.run("assess", deals.toString(), "--format", "csv").lines().get(2))
+        Path deals = file(
+                "d.csv",
+                HEADER
+                        + "a,2026-03-01,NVIDIA,Acme DE,Acme,DE,GB300,600,,\n"
+                        + "b,2026-03-02,NVIDIA,Acme Berlin, ACME ,DE,GB300,600,,\n");
+        assertThat(CommandLineRunner.run("assess", deals.toString(), "--format", "csv")
+                        .lines()
+                        .get(2))
                 .startsWith("2,b,LICENSE_REQUIRED,T2,STANDARD,600.00,1200.00");
-        assertThat(CommandLineRunner.run("assess", deals.toString(), "--format", "csv", "--independent").lines().get(2))
+        assertThat(CommandLineRunner.run("assess", deals.toString(), "--format", "csv", "--independent")
+                        .lines()
+                        .get(2))
                 .startsWith("2,b,EXEMPT,T1,EXEMPT,600.00,600.00");
     }
 
@@ -106,7 +131,8 @@ class OfflineCommandsTests {
     void holdingsSeedTheLedger() throws IOException {
         Path deals = file("d.csv", HEADER + "a,2026-03-01,NVIDIA,Acme,,DE,GB300,1,,\n");
         Path holdings = file("h.csv", "end_user_parent,destination,gb300e\nacme,DE,999.5\n");
-        CommandLineRunner r = CommandLineRunner.run("assess", deals.toString(), "--holdings", holdings.toString(), "--format", "csv");
+        CommandLineRunner r =
+                CommandLineRunner.run("assess", deals.toString(), "--holdings", holdings.toString(), "--format", "csv");
         assertThat(r.lines().get(1)).startsWith("1,a,LICENSE_REQUIRED,T2,STANDARD,1.00,1000.50");
         Path broken = file("hb.csv", "end_user_parent,destination,gb300e\nacme,DE,lots\n");
         CommandLineRunner bad = CommandLineRunner.run("assess", deals.toString(), "--holdings", broken.toString());
@@ -129,8 +155,10 @@ class OfflineCommandsTests {
         Path policy = file("broken.yaml", text);
         CommandLineRunner validate = CommandLineRunner.run("policy", "validate", policy.toString());
         assertThat(validate.status()).isEqualTo(1);
-        assertThat(validate.err()).startsWith(policy + ":84: /ladders/0/bands/2/review_path: does not have a value in the enumeration");
-        CommandLineRunner assess = CommandLineRunner.run("assess", "../shared/reference/public-deals.csv", "--policy", policy.toString());
+        assertThat(validate.err())
+                .startsWith(policy + ":84: /ladders/0/bands/2/review_path: does not have a value in the enumeration");
+        CommandLineRunner assess =
+                CommandLineRunner.run("assess", "../shared/reference/public-deals.csv", "--policy", policy.toString());
         assertThat(assess.status()).isEqualTo(1);
         assertThat(assess.out()).isEmpty();
     }
@@ -143,13 +171,16 @@ class OfflineCommandsTests {
                 .replace("{value: 1000, inclusive: true}", "{value: 500, inclusive: true}");
         Path policy = file("variant.yaml", text);
         Path deals = file("d.csv", HEADER + "a,2026-03-01,NVIDIA,Acme,,DE,GB300,600,,\n");
-        CommandLineRunner r = CommandLineRunner.run("assess", deals.toString(), "--policy", policy.toString(), "--format", "csv");
+        CommandLineRunner r =
+                CommandLineRunner.run("assess", deals.toString(), "--policy", policy.toString(), "--format", "csv");
         assertThat(r.lines().get(1)).startsWith("1,a,LICENSE_REQUIRED,T2,STANDARD");
     }
 
     @Test
     void theShippedPoliciesValidateAndAreListed() {
-        CommandLineRunner validate = CommandLineRunner.run("policy", "validate",
+        CommandLineRunner validate = CommandLineRunner.run(
+                "policy",
+                "validate",
                 "src/main/resources/policy/policies/us-global-2026-draft.yaml",
                 "src/main/resources/policy/policies/us-global-2026-draft-alt.yaml",
                 "src/main/resources/policy/policies/us-2025-current.yaml",
@@ -165,14 +196,21 @@ class OfflineCommandsTests {
 
     @Test
     void compareShowsEachPolicySideBySideThenASummary() {
-        CommandLineRunner r = CommandLineRunner.run("compare", "../shared/reference/public-deals.csv",
-                "--policies", "us-global-2026-draft,us-2025-current", "--format", "json");
+        CommandLineRunner r = CommandLineRunner.run(
+                "compare",
+                "../shared/reference/public-deals.csv",
+                "--policies",
+                "us-global-2026-draft,us-2025-current",
+                "--format",
+                "json");
         assertThat(r.status()).isZero();
         assertThat(r.lines()).hasSize(8);
-        assertThat(r.lines().get(3)).contains("\"id\":\"pub-nscale-pt\"")
+        assertThat(r.lines().get(3))
+                .contains("\"id\":\"pub-nscale-pt\"")
                 .contains("{\"policy\":\"us-global-2026-draft\",\"outcome\":\"LICENSE_REQUIRED\",\"tier\":\"T2\"")
                 .contains("{\"policy\":\"us-2025-current\",\"outcome\":\"NOT_CONTROLLED\"");
-        assertThat(r.lines().get(7)).startsWith("{\"summary\":[{\"policy\":\"us-global-2026-draft\",\"deals\":7,\"gb300e\":\"279600.00\"")
+        assertThat(r.lines().get(7))
+                .startsWith("{\"summary\":[{\"policy\":\"us-global-2026-draft\",\"deals\":7,\"gb300e\":\"279600.00\"")
                 .contains("\"LICENSE_REQUIRED\":{\"deals\":3,\"gb300e\":\"88000.00\"}");
     }
 
@@ -180,21 +218,29 @@ class OfflineCommandsTests {
     void catalogListsItemsWithTheirNumbers() {
         CommandLineRunner r = CommandLineRunner.run("catalog", "--format", "json");
         assertThat(r.lines()).hasSize(26);
-        assertThat(r.out()).contains("{\"item\":\"H100\",\"vendor\":\"NVIDIA\",\"system\":false,\"accelerator\":\"H100\","
-                + "\"accelerators_per_unit\":1,\"tpp\":15832,\"pd\":\"19.45\",\"memory_bandwidth_gbs\":3350,\"gb300e\":\"0.26\","
-                + "\"controlled\":true,\"eccn\":\"3A090.a\"}");
+        assertThat(r.out())
+                .contains("{\"item\":\"H100\",\"vendor\":\"NVIDIA\",\"system\":false,\"accelerator\":\"H100\","
+                        + "\"accelerators_per_unit\":1,\"tpp\":15832,\"pd\":\"19.45\",\"memory_bandwidth_gbs\":3350,\"gb300e\":\"0.26\","
+                        + "\"controlled\":true,\"eccn\":\"3A090.a\"}");
         assertThat(r.out()).contains("\"item\":\"GB300 NVL72\"").contains("\"gb300e\":\"72.00\"");
     }
 
     @Test
     void generatedFilesAreAssessableAndReproducible() throws IOException {
         Path out = dir.resolve("gen.csv");
-        assertThat(CommandLineRunner.run("generate", "deals", "--rows", "2000", "--seed", "7", "--output", out.toString()).status()).isZero();
+        assertThat(CommandLineRunner.run(
+                                "generate", "deals", "--rows", "2000", "--seed", "7", "--output", out.toString())
+                        .status())
+                .isZero();
         CommandLineRunner again = CommandLineRunner.run("generate", "deals", "--rows", "2000", "--seed", "7");
         assertThat(again.out()).isEqualTo(Files.readString(out));
         CommandLineRunner r = CommandLineRunner.run("assess", out.toString(), "--format", "csv");
         assertThat(r.status()).isZero();
         assertThat(r.lines()).hasSize(2001);
-        assertThat(r.out()).contains(",EXEMPT,").contains(",LICENSE_REQUIRED,").contains(",PROHIBITED,").contains(",NOT_CONTROLLED,");
+        assertThat(r.out())
+                .contains(",EXEMPT,")
+                .contains(",LICENSE_REQUIRED,")
+                .contains(",PROHIBITED,")
+                .contains(",NOT_CONTROLLED,");
     }
 }

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gatehouse.system.DatabaseServer;
 import org.junit.jupiter.api.AfterEach;
@@ -54,18 +54,21 @@ class ServeLifecycleIntegrationTests {
 
         first.destroyForcibly(); // SIGKILL: no shutdown hook runs, PostgreSQL is left running
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(ProcessHandle.of(leftoverPostgres).map(DatabaseServer::running)).contains(true);
+        assertThat(ProcessHandle.of(leftoverPostgres).map(DatabaseServer::running))
+                .contains(true);
         assertThat(health(firstPort)).isEmpty();
 
         Process second = serve(data, "second.log");
         awaitHealthy(second);
-        assertThat(ProcessHandle.of(leftoverPostgres).filter(DatabaseServer::running)).isEmpty();
+        assertThat(ProcessHandle.of(leftoverPostgres).filter(DatabaseServer::running))
+                .isEmpty();
         assertThat(verify(data)).contains("Events:   2").contains("OK: every event verifies");
         long secondPostgres = postmasterPid(data);
 
         second.destroy(); // SIGTERM: graceful shutdown, embedded PostgreSQL stopped
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(ProcessHandle.of(secondPostgres).filter(DatabaseServer::running)).isEmpty();
+        assertThat(ProcessHandle.of(secondPostgres).filter(DatabaseServer::running))
+                .isEmpty();
         assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
         assertThat(Files.readString(temp.resolve("second.log"))).contains("Graceful shutdown complete");
 
@@ -75,8 +78,16 @@ class ServeLifecycleIntegrationTests {
     private Process serve(Path data, String logName) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.gatehouse.Gatehouse", "serve", "--port", String.valueOf(port), "--data-dir", data.toString());
+        ProcessBuilder builder = new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.gatehouse.Gatehouse",
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                data.toString());
         builder.redirectErrorStream(true).redirectOutput(temp.resolve(logName).toFile());
         builder.environment().remove("GATEHOUSE_DB_URL");
         Process process = builder.start();
@@ -125,7 +136,9 @@ class ServeLifecycleIntegrationTests {
     }
 
     private static long postmasterPid(Path data) throws IOException {
-        return Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).getFirst().trim());
+        return Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid"))
+                .getFirst()
+                .trim());
     }
 
     private static int freePort() throws IOException {

@@ -30,16 +30,20 @@ class CurrentUserTests {
     void officersAndAuditorsSeeEveryOrganization() {
         assertThat(aUser(AUTHORITY, Role.OFFICER).canSee(OTHER_EXPORTER.id())).isTrue();
         assertThat(aUser(AUTHORITY, Role.AUDITOR).canSee(OTHER_EXPORTER.id())).isTrue();
-        assertThat(aUser(AUTHORITY, Role.ADMIN).canSee(OTHER_EXPORTER.id())).as("admins manage accounts, not cases").isFalse();
+        assertThat(aUser(AUTHORITY, Role.ADMIN).canSee(OTHER_EXPORTER.id()))
+                .as("admins manage accounts, not cases")
+                .isFalse();
     }
 
     @Test
     void auditorsChangeNothingAndRolesAreRequiredByName() {
         CurrentUser auditor = aUser(AUTHORITY, Role.AUDITOR);
 
-        assertThatThrownBy(auditor::requireWriter).isInstanceOf(AccessDeniedException.class)
+        assertThatThrownBy(auditor::requireWriter)
+                .isInstanceOf(AccessDeniedException.class)
                 .hasMessage("auditors have read-only access");
-        assertThatThrownBy(() -> auditor.require(Role.ADMIN, Role.OFFICER)).isInstanceOf(AccessDeniedException.class)
+        assertThatThrownBy(() -> auditor.require(Role.ADMIN, Role.OFFICER))
+                .isInstanceOf(AccessDeniedException.class)
                 .hasMessage("requires the role ADMIN or OFFICER");
         aUser(AUTHORITY, Role.OFFICER).requireWriter();
     }
@@ -56,8 +60,15 @@ class CurrentUserTests {
 
     @Test
     void aUserIsBuiltOnlyWithItsOwnOrganization() {
-        User user = new User(UserId.random(), new Username("erin"), new DisplayName("Erin"), EXPORTER.id(),
-                Set.of(Role.APPLICANT), true, Instant.EPOCH, 0);
+        User user = new User(
+                UserId.random(),
+                new Username("erin"),
+                new DisplayName("Erin"),
+                EXPORTER.id(),
+                Set.of(Role.APPLICANT),
+                true,
+                Instant.EPOCH,
+                0);
 
         CurrentUser caller = CurrentUser.of(user, EXPORTER);
 
@@ -67,10 +78,17 @@ class CurrentUserTests {
     }
 
     private static CurrentUser aUser(Organization organization, Role role) {
-        return new CurrentUser(UserId.random(), "someone", organization.id(), organization.kind(), organization.agency(), Set.of(role));
+        return new CurrentUser(
+                UserId.random(),
+                "someone",
+                organization.id(),
+                organization.kind(),
+                organization.agency(),
+                Set.of(role));
     }
 
     private static Organization anOrganization(OrganizationKind kind, Agency agency) {
-        return new Organization(OrganizationId.random(), new OrganizationName(kind + " Org"), kind, agency, Instant.EPOCH, 0);
+        return new Organization(
+                OrganizationId.random(), new OrganizationName(kind + " Org"), kind, agency, Instant.EPOCH, 0);
     }
 }

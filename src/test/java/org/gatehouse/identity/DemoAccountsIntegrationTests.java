@@ -33,12 +33,17 @@ class DemoAccountsIntegrationTests {
 
             assertThat(user.roles()).containsExactly(account.role());
             assertThat(user.enabled()).isTrue();
-            assertThat(organization.name().value()).isEqualTo(account.organization().name());
+            assertThat(organization.name().value())
+                    .isEqualTo(account.organization().name());
             assertThat(organization.kind().allowedRoles()).contains(account.role());
-            assertThat(users.passwordMatches(user.id(), new Password(IntegrationTest.DEMO_PASSWORD))).isTrue();
+            assertThat(users.passwordMatches(user.id(), new Password(IntegrationTest.DEMO_PASSWORD)))
+                    .isTrue();
         }
         assertThat(DemoAccounts.USERS).extracting(DemoAccounts.DemoUser::role).containsAll(List.of(Role.values()));
-        assertThat(organizations.getByName(TestCallers.SYSTEM, "Department of Energy (review)").agency()).isEqualTo(Agency.ENERGY);
+        assertThat(organizations
+                        .getByName(TestCallers.SYSTEM, "Department of Energy (review)")
+                        .agency())
+                .isEqualTo(Agency.ENERGY);
     }
 
     @Test
@@ -57,9 +62,13 @@ class DemoAccountsIntegrationTests {
 
         demo.run(null);
 
-        assertThat(this.users.passwordMatches(energy.id(), new Password(IntegrationTest.DEMO_PASSWORD))).isTrue();
+        assertThat(this.users.passwordMatches(energy.id(), new Password(IntegrationTest.DEMO_PASSWORD)))
+                .isTrue();
         assertThat(jdbc.sql("SELECT actor || ' ' || action || ' ' || entity_id FROM audit_event WHERE seq > ?")
-                .param(changed).query(String.class).list()).containsExactly("demo user.password_changed " + energy.id());
+                        .param(changed)
+                        .query(String.class)
+                        .list())
+                .containsExactly("demo user.password_changed " + energy.id());
     }
 
     private long count(String table) {
@@ -67,6 +76,8 @@ class DemoAccountsIntegrationTests {
     }
 
     private long auditHead() {
-        return jdbc.sql("SELECT last_seq FROM audit_chain_head").query(Long.class).single();
+        return jdbc.sql("SELECT last_seq FROM audit_chain_head")
+                .query(Long.class)
+                .single();
     }
 }

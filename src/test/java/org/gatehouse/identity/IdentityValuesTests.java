@@ -41,7 +41,8 @@ class IdentityValuesTests {
         assertThatThrownBy(() -> new Password("x".repeat(73))).hasMessage("must be at most 72 bytes in UTF-8");
         // 25 three-byte characters: 25 characters, but 75 bytes, so bcrypt would silently drop the end.
         assertThatThrownBy(() -> new Password("€".repeat(25))).hasMessage("must be at most 72 bytes in UTF-8");
-        assertThatThrownBy(() -> new Password("line\nbreak password")).hasMessage("must not contain control characters");
+        assertThatThrownBy(() -> new Password("line\nbreak password"))
+                .hasMessage("must not contain control characters");
         assertThatThrownBy(() -> new Password(null)).hasMessage("is required");
     }
 
@@ -63,10 +64,12 @@ class IdentityValuesTests {
 
     @Test
     void namesAreTrimmedBoundedAndFreeOfControlCharacters() {
-        assertThat(new OrganizationName("Veridian Semiconductor, Inc.").value()).isEqualTo("Veridian Semiconductor, Inc.");
+        assertThat(new OrganizationName("Veridian Semiconductor, Inc.").value())
+                .isEqualTo("Veridian Semiconductor, Inc.");
         assertThatThrownBy(() -> new OrganizationName(" padded")).hasMessage("must not start or end with spaces");
         assertThatThrownBy(() -> new OrganizationName("  ")).hasMessage("is required");
-        assertThatThrownBy(() -> new OrganizationName("x".repeat(201))).hasMessage("must be at most 200 characters, got 201");
+        assertThatThrownBy(() -> new OrganizationName("x".repeat(201)))
+                .hasMessage("must be at most 200 characters, got 201");
         assertThatThrownBy(() -> new DisplayName("bell\u0007")).hasMessage("must not contain control characters");
         assertThatThrownBy(() -> new TokenName("x".repeat(101))).hasMessage("must be at most 100 characters, got 101");
     }
@@ -77,7 +80,8 @@ class IdentityValuesTests {
                 .isEqualTo("0b4f5a8e-3a4e-4b7f-9a51-4c2d8f7e6a10");
         assertThatThrownBy(() -> UserId.parse("1-1-1-1-1")).hasMessage("must be a UUID");
         assertThatThrownBy(() -> OrganizationId.parse("42")).hasMessage("must be a UUID");
-        assertThatThrownBy(() -> TokenId.parse("0b4f5a8e-3a4e-4b7f-9a51-4c2d8f7e6a1z")).hasMessage("must be a UUID");
+        assertThatThrownBy(() -> TokenId.parse("0b4f5a8e-3a4e-4b7f-9a51-4c2d8f7e6a1z"))
+                .hasMessage("must be a UUID");
     }
 
     @ParameterizedTest
@@ -86,7 +90,8 @@ class IdentityValuesTests {
         OrganizationName name = new OrganizationName("Some Organization");
         if (kind == OrganizationKind.AGENCY) {
             assertThat(new NewOrganization(name, kind, Agency.ENERGY).agency()).isEqualTo(Agency.ENERGY);
-            assertThatThrownBy(() -> new NewOrganization(name, kind, null)).hasMessageContaining("must name its agency");
+            assertThatThrownBy(() -> new NewOrganization(name, kind, null))
+                    .hasMessageContaining("must name its agency");
         } else {
             assertThat(new NewOrganization(name, kind, null).agency()).isNull();
             assertThatThrownBy(() -> new NewOrganization(name, kind, Agency.STATE))
@@ -103,8 +108,10 @@ class IdentityValuesTests {
         assertThat(OrganizationKind.INSPECTORATE.allowedRoles()).containsExactly(Role.INSPECTOR);
         // Every role has exactly one kind of organization.
         for (Role role : Role.values()) {
-            assertThat(EnumSet.allOf(OrganizationKind.class).stream().filter(k -> k.allowedRoles().contains(role)))
-                    .as(role.name()).hasSize(1);
+            assertThat(EnumSet.allOf(OrganizationKind.class).stream()
+                            .filter(k -> k.allowedRoles().contains(role)))
+                    .as(role.name())
+                    .hasSize(1);
         }
     }
 
@@ -116,7 +123,8 @@ class IdentityValuesTests {
                 .hasMessage("OFFICER is not allowed in an organization of kind EXPORTER (allowed: APPLICANT)");
         assertThatThrownBy(() -> Roles.check(Set.of(Role.APPLICANT, Role.BUYER), OrganizationKind.AGENCY))
                 .hasMessage("APPLICANT, BUYER are not allowed in an organization of kind AGENCY (allowed: AGENCY)");
-        assertThatThrownBy(() -> Roles.check(Set.of(), OrganizationKind.BUYER)).hasMessage("at least one role is required");
+        assertThatThrownBy(() -> Roles.check(Set.of(), OrganizationKind.BUYER))
+                .hasMessage("at least one role is required");
     }
 
     @Test

@@ -21,7 +21,9 @@ class LoginThrottleTests {
         assertThat(throttle.failed("dana", "10.0.0.5", T0)).isTrue();
 
         assertThat(throttle.lockedFor("dana", "192.0.2.1", T0.plusSeconds(10))).contains(Duration.ofSeconds(50));
-        assertThat(throttle.lockedFor("DANA ", "192.0.2.1", T0.plusSeconds(10))).as("same username, other spelling").isPresent();
+        assertThat(throttle.lockedFor("DANA ", "192.0.2.1", T0.plusSeconds(10)))
+                .as("same username, other spelling")
+                .isPresent();
         assertThat(throttle.lockedFor("other", "192.0.2.1", T0.plusSeconds(10))).isEmpty();
         assertThat(throttle.lockedFor("dana", "192.0.2.1", T0.plusSeconds(60))).isEmpty();
     }
@@ -33,8 +35,13 @@ class LoginThrottleTests {
             throttle.failed("dana", "10.0.0.1", now);
         }
         assertThat(throttle.lockedFor("dana", "x", now)).contains(Duration.ofMinutes(1));
-        Duration[] expected = {Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(15),
-            Duration.ofMinutes(15)};
+        Duration[] expected = {
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(4),
+            Duration.ofMinutes(8),
+            Duration.ofMinutes(15),
+            Duration.ofMinutes(15)
+        };
         for (Duration lock : expected) {
             now = now.plus(Duration.ofMinutes(15)); // after the lock: another wrong guess
             throttle.failed("dana", "10.0.0.1", now);

@@ -16,7 +16,9 @@ class TokenSecretTests {
 
         assertThat(secret.value()).matches("gh_[A-Za-z0-9_-]{43}");
         assertThat(secret.displayPrefix()).isEqualTo(secret.value().substring(0, 8));
-        assertThat(secret.toString()).isEqualTo("TokenSecret[" + secret.displayPrefix() + "…]").doesNotContain(secret.value());
+        assertThat(secret.toString())
+                .isEqualTo("TokenSecret[" + secret.displayPrefix() + "…]")
+                .doesNotContain(secret.value());
     }
 
     @Test
@@ -34,7 +36,9 @@ class TokenSecretTests {
 
         // printf 'gh_AAA…A' | sha256sum (43 A's)
         assertThat(secret.sha256Hex()).isEqualTo("4187ffb0b23483cbf6cdcfa8a36ba2065ad3a67aba690e880ce294cdd481c482");
-        assertThat(secret.sha256Hex()).matches("[0-9a-f]{64}").isNotEqualTo(TokenSecret.generate().sha256Hex());
+        assertThat(secret.sha256Hex())
+                .matches("[0-9a-f]{64}")
+                .isNotEqualTo(TokenSecret.generate().sha256Hex());
     }
 
     @Test
@@ -51,9 +55,17 @@ class TokenSecretTests {
     void aTokenIsActiveUntilItExpiresOrIsRevoked() {
         Instant created = Instant.parse("2026-01-01T00:00:00Z");
         Instant expires = Instant.parse("2026-02-01T00:00:00Z");
-        ApiToken token = new ApiToken(TokenId.random(), UserId.random(), new TokenName("ci"), "gh_abcde", created, expires, null, null);
-        ApiToken revoked = new ApiToken(token.id(), token.userId(), token.name(), token.prefix(), created, null,
-                Instant.parse("2026-01-10T00:00:00Z"), null);
+        ApiToken token = new ApiToken(
+                TokenId.random(), UserId.random(), new TokenName("ci"), "gh_abcde", created, expires, null, null);
+        ApiToken revoked = new ApiToken(
+                token.id(),
+                token.userId(),
+                token.name(),
+                token.prefix(),
+                created,
+                null,
+                Instant.parse("2026-01-10T00:00:00Z"),
+                null);
 
         assertThat(token.activeAt(expires.minusNanos(1000))).isTrue();
         assertThat(token.activeAt(expires)).isFalse();

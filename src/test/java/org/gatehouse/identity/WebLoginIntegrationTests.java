@@ -71,12 +71,17 @@ class WebLoginIntegrationTests {
     void pagesNeedASignInAndTheLoginPageIsPublic() {
         Http.Response home = http.page("/", null);
         assertThat(home.status()).isEqualTo(302);
-        assertThat(home.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(home.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 
         Http.Response login = http.page("/login", null);
         assertThat(login.status()).isEqualTo(200);
-        assertThat(login.body()).contains("Sign in").contains("/vendor/uswds/css/uswds.min.css").containsPattern(CSRF);
-        assertThat(login.header("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+        assertThat(login.body())
+                .contains("Sign in")
+                .contains("/vendor/uswds/css/uswds.min.css")
+                .containsPattern(CSRF);
+        assertThat(login.header("Content-Security-Policy"))
+                .hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
         assertThat(http.page("/vendor/uswds/css/uswds.min.css", null).status()).isEqualTo(200);
         assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(http.page("/actuator/info", null).status()).isEqualTo(302);
@@ -90,20 +95,33 @@ class WebLoginIntegrationTests {
         assertThat(before).as("the login form's CSRF token lives in a session").isNotNull();
         long head = auditHead();
 
-        Http.Response signIn = browser.submit("/login",
+        Http.Response signIn = browser.submit(
+                "/login",
                 Map.of("username", "Exporter", "password", IntegrationTest.DEMO_PASSWORD, "_csrf", browser.csrf));
 
         assertThat(signIn.status()).isEqualTo(302);
-        assertThat(signIn.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
-        assertThat(browser.cookie).as("session fixation: the id changes at sign-in").isNotNull().isNotEqualTo(before);
-        String setCookie = signIn.setCookies().stream().filter(c -> c.startsWith(SESSION)).findFirst().orElseThrow();
+        assertThat(signIn.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(browser.cookie)
+                .as("session fixation: the id changes at sign-in")
+                .isNotNull()
+                .isNotEqualTo(before);
+        String setCookie = signIn.setCookies().stream()
+                .filter(c -> c.startsWith(SESSION))
+                .findFirst()
+                .orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Lax");
 
         Http.Response home = browser.open("/");
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.body()).contains("Erin Castellano").contains("Veridian Semiconductor, Inc.").contains("APPLICANT")
+        assertThat(home.body())
+                .contains("Erin Castellano")
+                .contains("Veridian Semiconductor, Inc.")
+                .contains("APPLICANT")
                 .contains("Sign out");
-        assertThat(http.page("/", before).status()).as("the pre-login session id is worthless").isEqualTo(302);
+        assertThat(http.page("/", before).status())
+                .as("the pre-login session id is worthless")
+                .isEqualTo(302);
         assertThat(eventsSince(head)).containsExactly("exporter login.succeeded");
     }
 
@@ -113,9 +131,10 @@ class WebLoginIntegrationTests {
         browser.open("/login");
         long head = auditHead();
 
-        Http.Response noToken = browser.submit("/login", Map.of("username", "officer", "password", IntegrationTest.DEMO_PASSWORD));
-        Http.Response forgedToken = browser.submit("/login",
-                Map.of("username", "officer", "password", IntegrationTest.DEMO_PASSWORD, "_csrf", "forged"));
+        Http.Response noToken =
+                browser.submit("/login", Map.of("username", "officer", "password", IntegrationTest.DEMO_PASSWORD));
+        Http.Response forgedToken = browser.submit(
+                "/login", Map.of("username", "officer", "password", IntegrationTest.DEMO_PASSWORD, "_csrf", "forged"));
 
         assertThat(noToken.status()).isEqualTo(403);
         assertThat(forgedToken.status()).isEqualTo(403);
@@ -127,7 +146,8 @@ class WebLoginIntegrationTests {
         assertThat(browser.submit("/logout", Map.of()).status()).isEqualTo(403);
         assertThat(browser.open("/").status()).isEqualTo(200);
         Http.Response signOut = browser.submit("/logout", Map.of("_csrf", browser.csrf));
-        assertThat(signOut.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?signed-out"));
+        assertThat(signOut.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?signed-out"));
         assertThat(browser.open("/login?signed-out").body()).contains("You have signed out.");
         assertThat(browser.open("/").status()).isEqualTo(302);
     }
@@ -137,16 +157,24 @@ class WebLoginIntegrationTests {
         long head = auditHead();
 
         Http.Response wrongPassword = new Browser().signIn("buyer", "not the password at all");
-        Http.Response unknownUser = new Browser().signIn("nobody-" + UUID.randomUUID().toString().substring(0, 8), "whatever it is");
+        Http.Response unknownUser =
+                new Browser().signIn("nobody-" + UUID.randomUUID().toString().substring(0, 8), "whatever it is");
 
         assertThat(wrongPassword.status()).isEqualTo(302);
-        assertThat(wrongPassword.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(wrongPassword.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         assertThat(unknownUser.header("Location")).isEqualTo(wrongPassword.header("Location"));
-        List<String> payloads = jdbc.sql("SELECT actor || ' ' || action || ' ' || payload FROM audit_event WHERE seq > ? ORDER BY seq")
-                .param(head).query(String.class).list();
+        List<String> payloads = jdbc.sql(
+                        "SELECT actor || ' ' || action || ' ' || payload FROM audit_event WHERE seq > ? ORDER BY seq")
+                .param(head)
+                .query(String.class)
+                .list();
         assertThat(payloads).hasSize(2);
-        assertThat(payloads.get(0)).startsWith("anonymous login.failed")
-                .contains("\"reason\":\"bad_credentials\"").contains("\"username\":\"buyer\"").contains("\"ip\":\"127.0.0.1\"");
+        assertThat(payloads.get(0))
+                .startsWith("anonymous login.failed")
+                .contains("\"reason\":\"bad_credentials\"")
+                .contains("\"username\":\"buyer\"")
+                .contains("\"ip\":\"127.0.0.1\"");
         assertThat(payloads.get(1)).startsWith("anonymous login.failed").contains("\"username\":\"nobody-");
     }
 
@@ -155,7 +183,9 @@ class WebLoginIntegrationTests {
         User user = aUser();
         String ghost = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 5; i++) {
-            assertThat(new Browser().signIn(user.username().value(), "wrong password " + i).header("Location"))
+            assertThat(new Browser()
+                            .signIn(user.username().value(), "wrong password " + i)
+                            .header("Location"))
                     .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
             assertThat(new Browser().signIn(ghost, "wrong password " + i).header("Location"))
                     .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
@@ -165,12 +195,18 @@ class WebLoginIntegrationTests {
         Http.Response rightPassword = new Browser().signIn(user.username().value(), "long enough password");
         Http.Response ghostAgain = new Browser().signIn(ghost, "wrong password");
 
-        assertThat(rightPassword.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?throttled"));
+        assertThat(rightPassword.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?throttled"));
         assertThat(ghostAgain.header("Location")).isEqualTo(rightPassword.header("Location"));
         assertThat(new Browser().open("/login?throttled").body()).contains("Too many failed sign-in attempts");
-        assertThat(eventsSince(head)).as("refusals by the throttle are not audited one by one").isEmpty();
-        assertThat(new Browser().signIn("inspector", IntegrationTest.DEMO_PASSWORD).header("Location"))
-                .as("other accounts are not affected").hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(eventsSince(head))
+                .as("refusals by the throttle are not audited one by one")
+                .isEmpty();
+        assertThat(new Browser()
+                        .signIn("inspector", IntegrationTest.DEMO_PASSWORD)
+                        .header("Location"))
+                .as("other accounts are not affected")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
     }
 
     @Test
@@ -185,9 +221,13 @@ class WebLoginIntegrationTests {
         assertThat(browser.open("/").status()).isEqualTo(302);
         long head = auditHead();
         Http.Response again = new Browser().signIn(user.username().value(), "long enough password");
-        assertThat(again.header("Location")).as("same answer as a wrong password")
+        assertThat(again.header("Location"))
+                .as("same answer as a wrong password")
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
-        assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE seq > ?").param(head).query(String.class).single())
+        assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE seq > ?")
+                        .param(head)
+                        .query(String.class)
+                        .single())
                 .contains("\"reason\":\"disabled\"");
     }
 
@@ -205,17 +245,26 @@ class WebLoginIntegrationTests {
     }
 
     private User aUser() {
-        return users.create(TestCallers.SYSTEM, new NewUser(new Username("web-" + UUID.randomUUID().toString().substring(0, 8)),
-                new DisplayName("Web User"), TestCallers.user(users, Role.BUYER).organizationId(), Set.of(Role.BUYER),
-                new Password("long enough password")));
+        return users.create(
+                TestCallers.SYSTEM,
+                new NewUser(
+                        new Username("web-" + UUID.randomUUID().toString().substring(0, 8)),
+                        new DisplayName("Web User"),
+                        TestCallers.user(users, Role.BUYER).organizationId(),
+                        Set.of(Role.BUYER),
+                        new Password("long enough password")));
     }
 
     private List<String> eventsSince(long seq) {
         return jdbc.sql("SELECT actor || ' ' || action FROM audit_event WHERE seq > ? ORDER BY seq")
-                .param(seq).query(String.class).list();
+                .param(seq)
+                .query(String.class)
+                .list();
     }
 
     private long auditHead() {
-        return jdbc.sql("SELECT last_seq FROM audit_chain_head").query(Long.class).single();
+        return jdbc.sql("SELECT last_seq FROM audit_chain_head")
+                .query(Long.class)
+                .single();
     }
 }

@@ -51,7 +51,8 @@ class LedgerIntegrationTests {
         String parent = uniqueCompany();
         UUID id = UUID.randomUUID();
 
-        inTransaction(() -> ledger.reserve(aPosition(id, parent, "AE"), 1_000 * GB300_TPP, "application.submitted", "t"));
+        inTransaction(
+                () -> ledger.reserve(aPosition(id, parent, "AE"), 1_000 * GB300_TPP, "application.submitted", "t"));
         inTransaction(() -> ledger.authorize(id, 1_000 * GB300_TPP, "application.approved", "t"));
         inTransaction(() -> ledger.ship(id, LedgerBucket.AUTHORIZED, 400 * GB300_TPP, "shipment.reported", "t"));
         List<Movement> released = inTransaction(() -> ledger.releaseUnshipped(id, "licence.expired", "t"));
@@ -60,8 +61,10 @@ class LedgerIntegrationTests {
             assertThat(m.from()).isEqualTo(LedgerBucket.AUTHORIZED);
             assertThat(m.tpp()).isEqualTo(600 * GB300_TPP);
         });
-        assertThat(ledger.movements(id)).extracting(Movement::kind).containsExactly(
-                Movement.Kind.RESERVE, Movement.Kind.AUTHORIZE, Movement.Kind.SHIP, Movement.Kind.RELEASE);
+        assertThat(ledger.movements(id))
+                .extracting(Movement::kind)
+                .containsExactly(
+                        Movement.Kind.RESERVE, Movement.Kind.AUTHORIZE, Movement.Kind.SHIP, Movement.Kind.RELEASE);
         assertThat(companyTotals(parent, "AE")).isEqualTo(new CountryTotals("AE", parent, 0, 0, 400 * GB300_TPP));
         assertBucketsEqualTheirMovements();
     }
@@ -100,8 +103,10 @@ class LedgerIntegrationTests {
 
         assertThat(second.facts().primary().beforeTpp()).isEqualTo(900 * GB300_TPP);
         assertThat(second.facts().primary().afterTpp()).isEqualTo(1_100 * GB300_TPP);
-        assertThat(second).isInstanceOfSatisfying(Assessment.LicenseRequired.class,
-                licence -> assertThat(licence.tier()).isEqualTo("T2"));
+        assertThat(second)
+                .isInstanceOfSatisfying(
+                        Assessment.LicenseRequired.class,
+                        licence -> assertThat(licence.tier()).isEqualTo("T2"));
     }
 
     @Test
@@ -119,8 +124,17 @@ class LedgerIntegrationTests {
                     LedgerView view = ledger.lockFor(deal, POLICY, DATE);
                     Assessment assessment = Assessor.assess(deal, POLICY, view, DATE);
                     UUID id = UUID.randomUUID();
-                    ledger.reserve(new Position(id, deal.endUserParent(), deal.endUser(), deal.destination(), DATE,
-                            assessment.outcome()), assessment.facts().controlledTpp(), "application.submitted", "t");
+                    ledger.reserve(
+                            new Position(
+                                    id,
+                                    deal.endUserParent(),
+                                    deal.endUser(),
+                                    deal.destination(),
+                                    DATE,
+                                    assessment.outcome()),
+                            assessment.facts().controlledTpp(),
+                            "application.submitted",
+                            "t");
                     seen.add(new long[] {assessment.facts().primary().beforeTpp(), tierNumber(assessment)});
                     return null;
                 })));
@@ -134,7 +148,9 @@ class LedgerIntegrationTests {
         inOrder.sort((a, b) -> Long.compare(a[0], b[0]));
         for (int i = 0; i < clients; i++) {
             long before = i * units * GB300_TPP;
-            assertThat(inOrder.get(i)[0]).as("client %d saw every earlier reservation", i).isEqualTo(before);
+            assertThat(inOrder.get(i)[0])
+                    .as("client %d saw every earlier reservation", i)
+                    .isEqualTo(before);
             long expectedTier = before + units * GB300_TPP < 1_000 * GB300_TPP ? 1 : 2;
             assertThat(inOrder.get(i)[1]).isEqualTo(expectedTier);
         }
@@ -146,10 +162,14 @@ class LedgerIntegrationTests {
     void lockIdsDependOnEveryPartOfTheKey() {
         MeasureKey key = new MeasureKey(0, "acme", null, CountryCode.of("SA"), 0);
 
-        assertThat(Ledger.lockId(key)).isEqualTo(Ledger.lockId(new MeasureKey(0, "acme", null, CountryCode.of("SA"), 0)));
-        assertThat(Ledger.lockId(key)).isNotEqualTo(Ledger.lockId(new MeasureKey(0, "acme", null, CountryCode.of("AE"), 0)));
-        assertThat(Ledger.lockId(key)).isNotEqualTo(Ledger.lockId(new MeasureKey(1, "acme", null, CountryCode.of("SA"), 0)));
-        assertThat(Ledger.lockId(key)).isNotEqualTo(Ledger.lockId(new MeasureKey(0, "acme", null, CountryCode.of("SA"), 2026)));
+        assertThat(Ledger.lockId(key))
+                .isEqualTo(Ledger.lockId(new MeasureKey(0, "acme", null, CountryCode.of("SA"), 0)));
+        assertThat(Ledger.lockId(key))
+                .isNotEqualTo(Ledger.lockId(new MeasureKey(0, "acme", null, CountryCode.of("AE"), 0)));
+        assertThat(Ledger.lockId(key))
+                .isNotEqualTo(Ledger.lockId(new MeasureKey(1, "acme", null, CountryCode.of("SA"), 0)));
+        assertThat(Ledger.lockId(key))
+                .isNotEqualTo(Ledger.lockId(new MeasureKey(0, "acme", null, CountryCode.of("SA"), 2026)));
     }
 
     private void assertBucketsEqualTheirMovements() {
@@ -174,10 +194,10 @@ class LedgerIntegrationTests {
                            FROM ledger_company_country GROUP BY destination) c USING (destination)
                 WHERE n.reserved_tpp IS DISTINCT FROM c.r OR n.authorized_tpp IS DISTINCT FROM c.a
                    OR n.shipped_tpp IS DISTINCT FROM c.s
-                """)
-                .query()
-                .listOfRows();
-        assertThat(mismatches).as("buckets that differ from the sum of their movements").isEmpty();
+                """).query().listOfRows();
+        assertThat(mismatches)
+                .as("buckets that differ from the sum of their movements")
+                .isEmpty();
     }
 
     private CountryTotals companyTotals(String parent, String destination) {
@@ -188,7 +208,9 @@ class LedgerIntegrationTests {
     }
 
     private long movementCount() {
-        return jdbc.sql("SELECT count(*) FROM ledger_movement").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM ledger_movement")
+                .query(Long.class)
+                .single();
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {
@@ -198,7 +220,8 @@ class LedgerIntegrationTests {
     private static long tierNumber(Assessment assessment) {
         return switch (assessment) {
             case Assessment.Exempt exempt -> Long.parseLong(exempt.tier().substring(1));
-            case Assessment.LicenseRequired licence -> Long.parseLong(licence.tier().substring(1));
+            case Assessment.LicenseRequired licence ->
+                Long.parseLong(licence.tier().substring(1));
             default -> 0;
         };
     }
@@ -214,7 +237,14 @@ class LedgerIntegrationTests {
 
     private static Application aDeal(String parent, String destination, long gb300Units) {
         CompanyName company = CompanyName.of(parent);
-        return new Application("deal-" + UUID.randomUUID(), DATE, "Exporter", company, company,
-                CountryCode.of(destination), List.of(new Line(Catalog.builtIn().item("GB300"), gb300Units)), false);
+        return new Application(
+                "deal-" + UUID.randomUUID(),
+                DATE,
+                "Exporter",
+                company,
+                company,
+                CountryCode.of(destination),
+                List.of(new Line(Catalog.builtIn().item("GB300"), gb300Units)),
+                false);
     }
 }

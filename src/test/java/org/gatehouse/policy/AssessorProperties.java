@@ -21,9 +21,12 @@ import org.gatehouse.catalog.Gb300e;
 /** Properties of the assessor that must hold for every deal and every shipped policy. */
 class AssessorProperties {
 
-    private static final List<String> ITEMS = List.of("GB300", "B200", "H100", "H200", "H20", "MI355X", "MI325X", "A100", "GB300 NVL72", "HGX H100");
-    private static final List<String> COUNTRIES = List.of("US", "DE", "FR", "IN", "IL", "GB", "SA", "AE", "CN", "MO", "RU", "IR", "CU", "BR", "VN");
-    private static final List<String> POLICIES = List.of("us-global-2026-draft", "us-global-2026-draft-alt", "us-2025-current", "us-2025-ai-diffusion");
+    private static final List<String> ITEMS =
+            List.of("GB300", "B200", "H100", "H200", "H20", "MI355X", "MI325X", "A100", "GB300 NVL72", "HGX H100");
+    private static final List<String> COUNTRIES =
+            List.of("US", "DE", "FR", "IN", "IL", "GB", "SA", "AE", "CN", "MO", "RU", "IR", "CU", "BR", "VN");
+    private static final List<String> POLICIES =
+            List.of("us-global-2026-draft", "us-global-2026-draft-alt", "us-2025-current", "us-2025-ai-diffusion");
 
     @Provide
     Arbitrary<Application> deals() {
@@ -34,7 +37,12 @@ class AssessorProperties {
                         Arbitraries.of("Acme", "Globex", "Initech"),
                         Arbitraries.integers().between(0, 700),
                         Arbitraries.integers().between(0, 1_000_000))
-                .as((item, units, country, parent, day, id) -> Deals.aDeal("deal-" + id, item, units, country, parent,
+                .as((item, units, country, parent, day, id) -> Deals.aDeal(
+                        "deal-" + id,
+                        item,
+                        units,
+                        country,
+                        parent,
                         LocalDate.of(2025, 1, 1).plusDays(day)));
     }
 
@@ -49,11 +57,20 @@ class AssessorProperties {
     }
 
     @Property(tries = 300)
-    void addingUnitsNeverLowersTheTier(@ForAll("deals") Application deal, @ForAll @LongRange(min = 1, max = 500_000) long more,
+    void addingUnitsNeverLowersTheTier(
+            @ForAll("deals") Application deal,
+            @ForAll @LongRange(min = 1, max = 500_000) long more,
             @ForAll("policies") Policy policy) {
         Line line = deal.lines().getFirst();
-        Application bigger = new Application(deal.id(), deal.date(), deal.exporter(), deal.endUser(), deal.endUserParent(),
-                deal.destination(), List.of(new Line(line.item(), Math.min(Line.QUANTITY_MAX, line.quantity() + more))), false);
+        Application bigger = new Application(
+                deal.id(),
+                deal.date(),
+                deal.exporter(),
+                deal.endUser(),
+                deal.endUserParent(),
+                deal.destination(),
+                List.of(new Line(line.item(), Math.min(Line.QUANTITY_MAX, line.quantity() + more))),
+                false);
         Assessment small = Assessor.assess(deal, policy, LedgerView.EMPTY, deal.date());
         Assessment large = Assessor.assess(bigger, policy, LedgerView.EMPTY, deal.date());
         assertThat(large.outcome()).isEqualTo(small.outcome() == Outcome.EXEMPT ? large.outcome() : small.outcome());
@@ -68,7 +85,9 @@ class AssessorProperties {
     }
 
     @Property(tries = 100)
-    void rowOrderDoesNotMatterWhenIndependent(@ForAll("dealLists") List<Application> deals, @ForAll("policies") Policy policy,
+    void rowOrderDoesNotMatterWhenIndependent(
+            @ForAll("dealLists") List<Application> deals,
+            @ForAll("policies") Policy policy,
             @ForAll @IntRange(min = 0, max = 1000) int seed) {
         List<Application> shuffled = new ArrayList<>(deals);
         Collections.shuffle(shuffled, new java.util.Random(seed));
@@ -84,11 +103,20 @@ class AssessorProperties {
             Assessment a = Assessor.assess(deal, policy, ledger, deal.date());
             ledger.record(a);
             sum += a.facts().controlledTpp();
-            byKey.merge(deal.endUserParent().key() + "/" + deal.destination(), a.facts().controlledTpp(), Long::sum);
+            byKey.merge(
+                    deal.endUserParent().key() + "/" + deal.destination(),
+                    a.facts().controlledTpp(),
+                    Long::sum);
         }
-        long expected = deals.stream().mapToLong(d -> d.lines().stream().filter(l -> l.item().controlled()).mapToLong(Line::tpp).sum()).sum();
+        long expected = deals.stream()
+                .mapToLong(d -> d.lines().stream()
+                        .filter(l -> l.item().controlled())
+                        .mapToLong(Line::tpp)
+                        .sum())
+                .sum();
         assertThat(sum).isEqualTo(expected);
-        assertThat(Gb300e.format(sum, policy.referenceTpp())).isEqualTo(Gb300e.of(expected, policy.referenceTpp()).toPlainString());
+        assertThat(Gb300e.format(sum, policy.referenceTpp()))
+                .isEqualTo(Gb300e.of(expected, policy.referenceTpp()).toPlainString());
         assertThat(byKey.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(expected);
     }
 
@@ -101,7 +129,10 @@ class AssessorProperties {
         Map<String, String> results = new HashMap<>();
         for (int i = 0; i < deals.size(); i++) {
             Application d = deals.get(i);
-            results.merge(d.id(), AssessmentJson.toJson(Assessor.assess(d, policy, LedgerView.EMPTY, d.date())), (a, b) -> a + "|" + b);
+            results.merge(
+                    d.id(),
+                    AssessmentJson.toJson(Assessor.assess(d, policy, LedgerView.EMPTY, d.date())),
+                    (a, b) -> a + "|" + b);
         }
         Map<String, String> sorted = new java.util.TreeMap<>();
         results.forEach((k, v) -> {

@@ -37,12 +37,19 @@ class AssessorTests {
         assertThat(a).isInstanceOf(Assessment.LicenseRequired.class);
         assertThat(a.tier()).isEqualTo("T2");
         assertThat(a.reviewPath()).isEqualTo(ReviewPath.STANDARD);
-        assertThat(a.requirements()).containsExactly(BUYER_PREAPPROVAL, BUSINESS_MODEL_DISCLOSURE, SITE_INSPECTION_CONSENT);
+        assertThat(a.requirements())
+                .containsExactly(BUYER_PREAPPROVAL, BUSINESS_MODEL_DISCLOSURE, SITE_INSPECTION_CONSENT);
         String json = AssessmentJson.toJson(a);
-        assertThat(json).startsWith("{\"id\":\"deal\",\"outcome\":\"LICENSE_REQUIRED\",\"tier\":\"T2\",\"review_path\":\"STANDARD\","
-                + "\"gb300e\":\"1200.00\",\"measure_after_gb300e\":\"1200.00\"");
-        assertThat(json).contains("\"lines\":[{\"item\":\"GB300\",\"quantity\":1200,\"controlled\":true,\"eccn\":\"3A090.a\",\"gb300e\":\"1200.00\"}]");
-        assertThat(json).contains("\"policy\":{\"id\":\"us-global-2026-draft\",\"version\":\"1\",\"sha256\":\"" + defaultPolicy().sha256() + "\"}");
+        assertThat(json)
+                .startsWith(
+                        "{\"id\":\"deal\",\"outcome\":\"LICENSE_REQUIRED\",\"tier\":\"T2\",\"review_path\":\"STANDARD\","
+                                + "\"gb300e\":\"1200.00\",\"measure_after_gb300e\":\"1200.00\"");
+        assertThat(json)
+                .contains(
+                        "\"lines\":[{\"item\":\"GB300\",\"quantity\":1200,\"controlled\":true,\"eccn\":\"3A090.a\",\"gb300e\":\"1200.00\"}]");
+        assertThat(json)
+                .contains("\"policy\":{\"id\":\"us-global-2026-draft\",\"version\":\"1\",\"sha256\":\""
+                        + defaultPolicy().sha256() + "\"}");
     }
 
     @Test
@@ -96,20 +103,29 @@ class AssessorTests {
         @Test
         void tier3AddsGovernmentRequirementsWithTheMatchingRatio() {
             Assessment a = assess(aGb300Deal(200_001));
-            assertThat(a.requirements()).containsExactly(BUYER_PREAPPROVAL, BUSINESS_MODEL_DISCLOSURE, SITE_INSPECTION_CONSENT,
-                    G2G_AGREEMENT, SECURITY_COMMITMENTS, US_INVESTMENT_MATCH);
+            assertThat(a.requirements())
+                    .containsExactly(
+                            BUYER_PREAPPROVAL,
+                            BUSINESS_MODEL_DISCLOSURE,
+                            SITE_INSPECTION_CONSENT,
+                            G2G_AGREEMENT,
+                            SECURITY_COMMITMENTS,
+                            US_INVESTMENT_MATCH);
             assertThat(defaultPolicy().parameters(US_INVESTMENT_MATCH)).isEqualTo(Map.of("ratio", "1.0"));
-            assertThat(AssessmentJson.toJson(a)).contains("\"parameters\":{\"US_INVESTMENT_MATCH\":{\"ratio\":\"1.0\"}}");
+            assertThat(AssessmentJson.toJson(a))
+                    .contains("\"parameters\":{\"US_INVESTMENT_MATCH\":{\"ratio\":\"1.0\"}}");
         }
 
         @ParameterizedTest(name = "150000 + {0} → {1}")
         @CsvSource({"49999, T2", "50000, T2", "50001, T3"})
         void reachedByAccumulation(long more, String tier) {
-            Assessment last = assessInOrder(defaultPolicy(),
+            Assessment last = assessInOrder(
+                    defaultPolicy(),
                     aDeal("a", "GB300", 150_000, "SA", "Humain", IN_2026),
                     aDeal("b", "GB300", more, "SA", "Humain", IN_2026));
             assertThat(last.tier()).isEqualTo(tier);
-            assertThat(AssessmentJson.toJson(last)).contains("\"measure_after_gb300e\":\"" + (150_000 + more) + ".00\"");
+            assertThat(AssessmentJson.toJson(last))
+                    .contains("\"measure_after_gb300e\":\"" + (150_000 + more) + ".00\"");
         }
     }
 
@@ -118,7 +134,8 @@ class AssessorTests {
         InMemoryLedger ledger = new InMemoryLedger();
         Assessment a = null;
         for (int i = 1; i <= 10; i++) {
-            a = Assessor.assess(aDeal("order-" + i, "GB300", 100, "DE", "Acme", IN_2026), defaultPolicy(), ledger, IN_2026);
+            a = Assessor.assess(
+                    aDeal("order-" + i, "GB300", 100, "DE", "Acme", IN_2026), defaultPolicy(), ledger, IN_2026);
             ledger.record(a);
             assertThat(a.tier()).as("order %d", i).isEqualTo(i < 10 ? "T1" : "T2");
         }
@@ -127,7 +144,8 @@ class AssessorTests {
 
     @Test
     void oneCompanyInSeveralCountriesIsMeasuredPerCountry() {
-        Assessment inFrance = assessInOrder(defaultPolicy(),
+        Assessment inFrance = assessInOrder(
+                defaultPolicy(),
                 aDeal("de", "GB300", 600, "DE", "Acme", IN_2026),
                 aDeal("fr", "GB300", 600, "FR", "Acme", IN_2026));
         assertThat(inFrance.outcome()).isEqualTo(Outcome.EXEMPT);
@@ -136,7 +154,8 @@ class AssessorTests {
 
     @Test
     void subsidiariesAggregateUnderTheirParentWhateverTheCaseAndSpacing() {
-        Assessment second = assessInOrder(defaultPolicy(),
+        Assessment second = assessInOrder(
+                defaultPolicy(),
                 anApplication("a", "Acme Berlin", "Acme Holdings", "DE", IN_2026, aLine("GB300", 600)),
                 anApplication("b", "Acme Munich", "  ACME   holdings ", "DE", IN_2026, aLine("GB300", 600)));
         assertThat(second.tier()).isEqualTo("T2");
@@ -149,7 +168,9 @@ class AssessorTests {
         Assessment a = assess(aDeal("GB300 NVL72", 14, "DE"));
         assertThat(a.tier()).isEqualTo("T2");
         assertThat(a.facts().controlledTpp()).isEqualTo(14 * 72 * 60_000L);
-        assertThat(AssessmentJson.toJson(a)).contains("\"item\":\"GB300 NVL72\",\"quantity\":14,\"controlled\":true,\"eccn\":\"4A090.a\",\"gb300e\":\"1008.00\"");
+        assertThat(AssessmentJson.toJson(a))
+                .contains(
+                        "\"item\":\"GB300 NVL72\",\"quantity\":14,\"controlled\":true,\"eccn\":\"4A090.a\",\"gb300e\":\"1008.00\"");
     }
 
     @Test
@@ -158,10 +179,17 @@ class AssessorTests {
         var belowTpp = new Line(Deals.aCustomChip(4_799, "5.91", 0), 1000);
         var controlledByDensity = new Line(Deals.aCustomChip(1_600, "5.92", 0), 1000);
         var belowDensity = new Line(Deals.aCustomChip(1_600, "5.91", 0), 1000);
-        assertThat(assess(anApplication("x", "A", "A", "DE", IN_2026, controlledByTpp)).outcome()).isEqualTo(Outcome.EXEMPT);
-        assertThat(assess(anApplication("x", "A", "A", "DE", IN_2026, belowTpp)).outcome()).isEqualTo(Outcome.NOT_CONTROLLED);
-        assertThat(assess(anApplication("x", "A", "A", "DE", IN_2026, controlledByDensity)).outcome()).isEqualTo(Outcome.EXEMPT);
-        assertThat(assess(anApplication("x", "A", "A", "DE", IN_2026, belowDensity)).outcome()).isEqualTo(Outcome.NOT_CONTROLLED);
+        assertThat(assess(anApplication("x", "A", "A", "DE", IN_2026, controlledByTpp))
+                        .outcome())
+                .isEqualTo(Outcome.EXEMPT);
+        assertThat(assess(anApplication("x", "A", "A", "DE", IN_2026, belowTpp)).outcome())
+                .isEqualTo(Outcome.NOT_CONTROLLED);
+        assertThat(assess(anApplication("x", "A", "A", "DE", IN_2026, controlledByDensity))
+                        .outcome())
+                .isEqualTo(Outcome.EXEMPT);
+        assertThat(assess(anApplication("x", "A", "A", "DE", IN_2026, belowDensity))
+                        .outcome())
+                .isEqualTo(Outcome.NOT_CONTROLLED);
     }
 
     @Test
@@ -175,7 +203,8 @@ class AssessorTests {
 
     @Test
     void uncontrolledLinesDoNotCountTowardsTheMeasure() {
-        Assessment a = assess(anApplication("mix", "A", "A", "DE", IN_2026, aLine("H20", 1_000_000), aLine("GB300", 10)));
+        Assessment a =
+                assess(anApplication("mix", "A", "A", "DE", IN_2026, aLine("H20", 1_000_000), aLine("GB300", 10)));
         assertThat(a.outcome()).isEqualTo(Outcome.EXEMPT);
         assertThat(a.facts().controlledTpp()).isEqualTo(600_000);
     }
@@ -185,7 +214,8 @@ class AssessorTests {
         Assessment a = assess(aDeal("GB300", 500_000, "US"));
         assertThat(a.outcome()).isEqualTo(Outcome.NOT_CONTROLLED);
         assertThat(a.measureAfterTpp()).isEqualTo(-1);
-        assertThat(AssessmentJson.toJson(a)).contains("\"tier\":null,\"review_path\":null,\"gb300e\":\"500000.00\",\"measure_after_gb300e\":null");
+        assertThat(AssessmentJson.toJson(a))
+                .contains("\"tier\":null,\"review_path\":null,\"gb300e\":\"500000.00\",\"measure_after_gb300e\":null");
     }
 
     @ParameterizedTest(name = "{1} to {0}: {2} {3} {4}")
@@ -230,9 +260,12 @@ class AssessorTests {
             Assessment a = assess(aDeal(item, 100, destination));
             assertThat(a.reviewPath()).isEqualTo(path);
             if (path == ReviewPath.CASE_BY_CASE) {
-                assertThat(a.requirements()).containsExactly(REVENUE_SHARE, THIRD_PARTY_TESTING_US, KYC_REMOTE_ACCESS_CONTROLS);
+                assertThat(a.requirements())
+                        .containsExactly(REVENUE_SHARE, THIRD_PARTY_TESTING_US, KYC_REMOTE_ACCESS_CONTROLS);
                 assertThat(AssessmentJson.toJson(a)).contains("\"parameters\":{\"REVENUE_SHARE\":{\"rate\":\"0.25\"}}");
-                assertThat(a.explanation()).anyMatch(s -> s.startsWith("Overlay china-h200") && s.contains("replaces PRESUMPTION_OF_DENIAL with CASE_BY_CASE"));
+                assertThat(a.explanation())
+                        .anyMatch(s -> s.startsWith("Overlay china-h200")
+                                && s.contains("replaces PRESUMPTION_OF_DENIAL with CASE_BY_CASE"));
             } else {
                 assertThat(a.requirements()).doesNotContain(REVENUE_SHARE);
                 assertThat(a.explanation()).anyMatch(s -> s.startsWith("Overlay china-h200 does not apply"));
@@ -241,9 +274,11 @@ class AssessorTests {
 
         @Test
         void appliesOnlyWhenEveryControlledLineMatches() {
-            Assessment mixed = assess(anApplication("mix", "A", "A", "CN", IN_2026, aLine("H200", 100), aLine("B200", 1)));
+            Assessment mixed =
+                    assess(anApplication("mix", "A", "A", "CN", IN_2026, aLine("H200", 100), aLine("B200", 1)));
             assertThat(mixed.reviewPath()).isEqualTo(ReviewPath.PRESUMPTION_OF_DENIAL);
-            Assessment withH20 = assess(anApplication("h20", "A", "A", "CN", IN_2026, aLine("H200", 100), aLine("H20", 100)));
+            Assessment withH20 =
+                    assess(anApplication("h20", "A", "A", "CN", IN_2026, aLine("H200", 100), aLine("H20", 100)));
             assertThat(withH20.reviewPath()).isEqualTo(ReviewPath.CASE_BY_CASE);
         }
 
@@ -257,8 +292,12 @@ class AssessorTests {
         void aCustomChipWithoutBandwidthDoesNotMatch() {
             Line unknownBandwidth = new Line(Deals.aCustomChip(15_000, "20", 0), 10);
             Line knownBandwidth = new Line(Deals.aCustomChip(15_000, "20", 4_000), 10);
-            assertThat(assess(anApplication("u", "A", "A", "CN", IN_2026, unknownBandwidth)).reviewPath()).isEqualTo(ReviewPath.PRESUMPTION_OF_DENIAL);
-            assertThat(assess(anApplication("k", "A", "A", "CN", IN_2026, knownBandwidth)).reviewPath()).isEqualTo(ReviewPath.CASE_BY_CASE);
+            assertThat(assess(anApplication("u", "A", "A", "CN", IN_2026, unknownBandwidth))
+                            .reviewPath())
+                    .isEqualTo(ReviewPath.PRESUMPTION_OF_DENIAL);
+            assertThat(assess(anApplication("k", "A", "A", "CN", IN_2026, knownBandwidth))
+                            .reviewPath())
+                    .isEqualTo(ReviewPath.CASE_BY_CASE);
         }
     }
 
@@ -285,31 +324,37 @@ class AssessorTests {
     void theAssessorDoesNotChangeTheLedger() {
         InMemoryLedger ledger = new InMemoryLedger();
         Assessor.assess(aGb300Deal(900), defaultPolicy(), ledger, IN_2026);
-        assertThat(Assessor.assess(aGb300Deal(900), defaultPolicy(), ledger, IN_2026).tier()).isEqualTo("T1");
+        assertThat(Assessor.assess(aGb300Deal(900), defaultPolicy(), ledger, IN_2026)
+                        .tier())
+                .isEqualTo("T1");
     }
 
     @Test
     void theExplanationNamesClassMeasureBandAndNumbers() {
-        Assessment a = assessInOrder(defaultPolicy(),
+        Assessment a = assessInOrder(
+                defaultPolicy(),
                 aDeal("a", "GB300", 18_000, "SA", "Public Investment Fund", IN_2026),
                 aDeal("b", "GB300", 35_000, "SA", "Public Investment Fund", IN_2026));
-        assertThat(a.explanation()).containsExactly(
-                "GB300 × 35000: TPP 60000 ≥ 4800: controlled (3A090.a), 35000.00 GB300e",
-                "Destination SA is in class controlled (D:1 ∪ D:4 minus A:5 ∪ A:6): licence required, no exemption. "
-                        + "Licence required at every tier, no tier-1 exemption; Israel (A:6) is general.",
-                "Measure company-country for (Public Investment Fund, SA): 18000.00 GB300e already counted + 35000.00 GB300e "
-                        + "in this application = 53000.00 GB300e (3180000000 TPP).",
-                "Band T2 of ladder tiers (≥ 1000 GB300e and ≤ 200000 GB300e): review STANDARD; requires BUYER_PREAPPROVAL, "
-                        + "BUSINESS_MODEL_DISCLOSURE, SITE_INSPECTION_CONSENT.",
-                "Licence required; review path STANDARD (the most restrictive applicable, in the order PRESUMPTION_OF_DENIAL > "
-                        + "CASE_BY_CASE > G2G > STANDARD > SIMPLIFIED > EXEMPT); requires BUYER_PREAPPROVAL, "
-                        + "BUSINESS_MODEL_DISCLOSURE, SITE_INSPECTION_CONSENT.");
+        assertThat(a.explanation())
+                .containsExactly(
+                        "GB300 × 35000: TPP 60000 ≥ 4800: controlled (3A090.a), 35000.00 GB300e",
+                        "Destination SA is in class controlled (D:1 ∪ D:4 minus A:5 ∪ A:6): licence required, no exemption. "
+                                + "Licence required at every tier, no tier-1 exemption; Israel (A:6) is general.",
+                        "Measure company-country for (Public Investment Fund, SA): 18000.00 GB300e already counted + 35000.00 GB300e "
+                                + "in this application = 53000.00 GB300e (3180000000 TPP).",
+                        "Band T2 of ladder tiers (≥ 1000 GB300e and ≤ 200000 GB300e): review STANDARD; requires BUYER_PREAPPROVAL, "
+                                + "BUSINESS_MODEL_DISCLOSURE, SITE_INSPECTION_CONSENT.",
+                        "Licence required; review path STANDARD (the most restrictive applicable, in the order PRESUMPTION_OF_DENIAL > "
+                                + "CASE_BY_CASE > G2G > STANDARD > SIMPLIFIED > EXEMPT); requires BUYER_PREAPPROVAL, "
+                                + "BUSINESS_MODEL_DISCLOSURE, SITE_INSPECTION_CONSENT.");
     }
 
     @Test
     void aDealBeforeThePolicyIsInForceIsFlagged() {
         Assessment a = assess(aDeal("d", "GB300", 1, "DE", "A", LocalDate.of(2025, 5, 13)));
-        assertThat(a.explanation().getLast()).contains("in force from 2026-01-01").contains("assessed as if it were");
+        assertThat(a.explanation().getLast())
+                .contains("in force from 2026-01-01")
+                .contains("assessed as if it were");
     }
 
     @Test

@@ -31,13 +31,28 @@ public final class Deals {
         return aDeal("deal", item, units, destination, "Acme Cloud", IN_2026);
     }
 
-    public static Application aDeal(String id, String item, long units, String destination, String parent, LocalDate date) {
-        return anApplication(id, parent, parent, destination, date, new Line(Catalog.builtIn().item(item), units));
+    public static Application aDeal(
+            String id, String item, long units, String destination, String parent, LocalDate date) {
+        return anApplication(
+                id,
+                parent,
+                parent,
+                destination,
+                date,
+                new Line(Catalog.builtIn().item(item), units));
     }
 
-    public static Application anApplication(String id, String endUser, String parent, String destination, LocalDate date, Line... lines) {
-        return new Application(id, date, "NVIDIA", CompanyName.of(endUser), CompanyName.of(parent), CountryCode.of(destination),
-                List.of(lines), false);
+    public static Application anApplication(
+            String id, String endUser, String parent, String destination, LocalDate date, Line... lines) {
+        return new Application(
+                id,
+                date,
+                "NVIDIA",
+                CompanyName.of(endUser),
+                CompanyName.of(parent),
+                CountryCode.of(destination),
+                List.of(lines),
+                false);
     }
 
     public static Line aLine(String item, long units) {
@@ -49,7 +64,8 @@ public final class Deals {
     }
 
     public static Application withScreeningHit(Application a) {
-        return new Application(a.id(), a.date(), a.exporter(), a.endUser(), a.endUserParent(), a.destination(), a.lines(), true);
+        return new Application(
+                a.id(), a.date(), a.exporter(), a.endUser(), a.endUserParent(), a.destination(), a.lines(), true);
     }
 
     public static Assessment assess(Application application) {

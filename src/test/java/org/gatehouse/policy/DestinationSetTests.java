@@ -36,7 +36,8 @@ class DestinationSetTests {
     @Test
     void unknownNamesAreRefusedWithTheToken() {
         assertThatThrownBy(() -> DestinationSet.parse("D:9 ∪ CN", groups)).hasMessageContaining("\"D:9\" is neither");
-        assertThatThrownBy(() -> DestinationSet.parse("cn", groups)).hasMessageContaining("country codes are upper case");
+        assertThatThrownBy(() -> DestinationSet.parse("cn", groups))
+                .hasMessageContaining("country codes are upper case");
         assertThatThrownBy(() -> DestinationSet.parse("(CN", groups)).hasMessageContaining("missing \")\"");
     }
 }

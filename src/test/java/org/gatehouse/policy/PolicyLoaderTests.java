@@ -3,11 +3,11 @@ package org.gatehouse.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,8 +18,10 @@ class PolicyLoaderTests {
 
     @Test
     void theFourShippedPoliciesLoadDefaultFirst() {
-        assertThat(Policies.builtIn().all()).extracting(Policy::id).containsExactly(
-                "us-global-2026-draft", "us-global-2026-draft-alt", "us-2025-current", "us-2025-ai-diffusion");
+        assertThat(Policies.builtIn().all())
+                .extracting(Policy::id)
+                .containsExactly(
+                        "us-global-2026-draft", "us-global-2026-draft-alt", "us-2025-current", "us-2025-ai-diffusion");
         assertThat(Policies.builtIn().defaultPolicy().id()).isEqualTo("us-global-2026-draft");
         for (Policy p : Policies.builtIn().all()) {
             assertThat(p.sources()).as(p.id()).isNotEmpty();
@@ -31,7 +33,8 @@ class PolicyLoaderTests {
     @Test
     void theHashIgnoresCommentsAndLayoutButNotContent() {
         Policy original = LOADER.load("a.yaml", DEFAULT_TEXT);
-        Policy reformatted = LOADER.load("b.yaml", "# a comment\n" + DEFAULT_TEXT.replace("version: \"1\"", "version:    '1'   # same"));
+        Policy reformatted = LOADER.load(
+                "b.yaml", "# a comment\n" + DEFAULT_TEXT.replace("version: \"1\"", "version:    '1'   # same"));
         Policy changed = LOADER.load("c.yaml", DEFAULT_TEXT.replace("version: \"1\"", "version: \"2\""));
         assertThat(reformatted.sha256()).isEqualTo(original.sha256());
         assertThat(changed.sha256()).isNotEqualTo(original.sha256());
@@ -41,11 +44,25 @@ class PolicyLoaderTests {
     static Stream<Arguments> brokenPolicies() {
         return Stream.of(
                 Arguments.of("unknown field", "title:", "titel: x\ntitle:", 4, "property 'titel' is not defined"),
-                Arguments.of("misspelt code", "[BUYER_PREAPPROVAL,", "[BUYER_PREAPROVAL,", 81, "does not have a value in the enumeration"),
-                Arguments.of("unknown group", "\"D:5 ∪ MO\"", "\"D:5 ∪ MOO\"", 44, "\"MOO\" is neither a country group"),
-                Arguments.of("gap between bands", "value: 200000, inclusive: true}", "value: 200000, inclusive: false}", 83,
+                Arguments.of(
+                        "misspelt code",
+                        "[BUYER_PREAPPROVAL,",
+                        "[BUYER_PREAPROVAL,",
+                        81,
+                        "does not have a value in the enumeration"),
+                Arguments.of(
+                        "unknown group", "\"D:5 ∪ MO\"", "\"D:5 ∪ MOO\"", 44, "\"MOO\" is neither a country group"),
+                Arguments.of(
+                        "gap between bands",
+                        "value: 200000, inclusive: true}",
+                        "value: 200000, inclusive: false}",
+                        83,
                         "must start where the previous band ends"),
-                Arguments.of("unknown ladder", "ladders: [tiers]\n  - id: controlled", "ladders: [tier]\n  - id: controlled", 48,
+                Arguments.of(
+                        "unknown ladder",
+                        "ladders: [tiers]\n  - id: controlled",
+                        "ladders: [tier]\n  - id: controlled",
+                        48,
                         "ladder \"tier\" is not defined"),
                 Arguments.of("bad date", "from: \"2026-01-01\"", "from: \"2026-13-01\"", 20, "is not a date"),
                 Arguments.of("duplicate key", "title:", "title: x\ntitle:", 5, "Duplicate"),

@@ -49,9 +49,14 @@ class ShippedPoliciesTests {
         @Test
         void tier4OffersInvestmentOrHostGovernmentCertification() {
             Assessment a = assess(aDeal("GB300", 250_000, "DE"), alt);
-            assertThat(a.requirements()).containsExactly(Requirement.G2G_ASSURANCES, Requirement.US_SITE_VISITS,
-                    Requirement.US_INVESTMENT, Requirement.HOST_GOV_SECURITY_CERTIFICATION);
-            assertThat(alt.parameters(Requirement.US_INVESTMENT)).isEqualTo(Map.of("alternative", "HOST_GOV_SECURITY_CERTIFICATION"));
+            assertThat(a.requirements())
+                    .containsExactly(
+                            Requirement.G2G_ASSURANCES,
+                            Requirement.US_SITE_VISITS,
+                            Requirement.US_INVESTMENT,
+                            Requirement.HOST_GOV_SECURITY_CERTIFICATION);
+            assertThat(alt.parameters(Requirement.US_INVESTMENT))
+                    .isEqualTo(Map.of("alternative", "HOST_GOV_SECURITY_CERTIFICATION"));
         }
     }
 
@@ -71,7 +76,8 @@ class ShippedPoliciesTests {
             "H200, CN, LICENSE_REQUIRED, CASE_BY_CASE",
             "GB300, US, NOT_CONTROLLED, ",
         })
-        void requiresALicenceOnlyForAboutFortyCountries(String item, String destination, Outcome outcome, ReviewPath path) {
+        void requiresALicenceOnlyForAboutFortyCountries(
+                String item, String destination, Outcome outcome, ReviewPath path) {
             Assessment a = assess(aDeal(item, 500, destination), current);
             assertThat(a.outcome()).isEqualTo(outcome);
             assertThat(a.reviewPath()).isEqualTo(path);
@@ -117,11 +123,13 @@ class ShippedPoliciesTests {
 
         @Test
         void theLimitIsPerCalendarYear() {
-            Assessment sameYear = assessInOrder(diffusion,
+            Assessment sameYear = assessInOrder(
+                    diffusion,
                     aDeal("a", "H100", 1000, "IN", "Buyer", LocalDate.of(2025, 2, 1)),
                     aDeal("b", "H100", 1000, "IN", "Buyer", LocalDate.of(2025, 11, 1)));
             assertThat(sameYear.tier()).isEqualTo("LICENCE");
-            Assessment nextYear = assessInOrder(diffusion,
+            Assessment nextYear = assessInOrder(
+                    diffusion,
                     aDeal("a", "H100", 1000, "IN", "Buyer", LocalDate.of(2025, 2, 1)),
                     aDeal("b", "H100", 1000, "IN", "Buyer", LocalDate.of(2026, 1, 2)));
             assertThat(nextYear.tier()).isEqualTo("LPP");
@@ -129,7 +137,8 @@ class ShippedPoliciesTests {
 
         @Test
         void theLimitIsPerCustomerNotPerParent() {
-            Assessment a = assessInOrder(diffusion,
+            Assessment a = assessInOrder(
+                    diffusion,
                     Deals.anApplication("a", "Buyer One", "Group", "IN", IN_2025, Deals.aLine("H100", 1000)),
                     Deals.anApplication("b", "Buyer Two", "Group", "IN", IN_2025, Deals.aLine("H100", 1000)));
             assertThat(a.outcome()).isEqualTo(Outcome.EXEMPT);
@@ -151,9 +160,11 @@ class ShippedPoliciesTests {
             assertThat(assessInOrder(diffusion, licensed, exempt).outcome()).isEqualTo(Outcome.EXEMPT);
             // 48,000 + 1,800 licensed H100 stay within 49,898; counting the exempt 1,500 would exceed it.
             Application within = aDeal("within", "H100", 1_800, "IN", "Third", IN_2025);
-            assertThat(assessInOrder(diffusion, licensed, exempt, within).reviewPath()).isEqualTo(ReviewPath.STANDARD);
+            assertThat(assessInOrder(diffusion, licensed, exempt, within).reviewPath())
+                    .isEqualTo(ReviewPath.STANDARD);
             Application beyond = aDeal("beyond", "H100", 1_800, "IN", "Fourth", IN_2025);
-            assertThat(assessInOrder(diffusion, licensed, exempt, within, beyond).reviewPath())
+            assertThat(assessInOrder(diffusion, licensed, exempt, within, beyond)
+                            .reviewPath())
                     .isEqualTo(ReviewPath.PRESUMPTION_OF_DENIAL);
         }
 

@@ -22,10 +22,16 @@ class OpenApiIntegrationTests {
         JsonNode document = response.json();
         assertThat(document.get("openapi").asString()).startsWith("3.");
         assertThat(document.get("paths").propertyNames())
-                .contains("/api/v1/applications", "/api/v1/applications/{id}/submit", "/api/v1/assessments",
-                        "/api/v1/ledger/countries", "/api/v1/me");
-        assertThat(document.toString()).as("the caller is resolved from the token, not a parameter")
-                .doesNotContain("\"caller\"").doesNotContain("CurrentUser");
+                .contains(
+                        "/api/v1/applications",
+                        "/api/v1/applications/{id}/submit",
+                        "/api/v1/assessments",
+                        "/api/v1/ledger/countries",
+                        "/api/v1/me");
+        assertThat(document.toString())
+                .as("the caller is resolved from the token, not a parameter")
+                .doesNotContain("\"caller\"")
+                .doesNotContain("CurrentUser");
     }
 
     @Test

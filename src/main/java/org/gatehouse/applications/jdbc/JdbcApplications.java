@@ -74,30 +74,37 @@ class JdbcApplications implements Applications {
                     version = version + 1, updated_at = :now
                 WHERE id = :id AND version = :version AND state = 'DRAFT'
                 """)
-                .params(contentColumns(content))
-                .param("id", id.value())
-                .param("version", expectedVersion)
-                .param("now", utc(now))
-                .update() == 1;
+                        .params(contentColumns(content))
+                        .param("id", id.value())
+                        .param("version", expectedVersion)
+                        .param("now", utc(now))
+                        .update()
+                == 1;
     }
 
     @Override
-    public boolean move(ApplicationId id, long expectedVersion, ApplicationState from, ApplicationState to, Instant now) {
+    public boolean move(
+            ApplicationId id, long expectedVersion, ApplicationState from, ApplicationState to, Instant now) {
         return jdbc.sql("""
                 UPDATE application SET state = :to, version = version + 1, updated_at = :now
                 WHERE id = :id AND version = :version AND state = :from
                 """)
-                .param("id", id.value())
-                .param("version", expectedVersion)
-                .param("from", from.name())
-                .param("to", to.name())
-                .param("now", utc(now))
-                .update() == 1;
+                        .param("id", id.value())
+                        .param("version", expectedVersion)
+                        .param("from", from.name())
+                        .param("to", to.name())
+                        .param("now", utc(now))
+                        .update()
+                == 1;
     }
 
     @Override
-    public boolean register(ApplicationId id, long expectedVersion, ApplicationState to,
-            StoredApplication.Registration registration, Instant now) {
+    public boolean register(
+            ApplicationId id,
+            long expectedVersion,
+            ApplicationState to,
+            StoredApplication.Registration registration,
+            Instant now) {
         return jdbc.sql("""
                 UPDATE application SET state = :to, version = version + 1, updated_at = :now, submitted_at = :now,
                     policy_id = :policyId, policy_version = :policyVersion, policy_sha256 = :policySha256,
@@ -105,19 +112,20 @@ class JdbcApplications implements Applications {
                     assessment = CAST(:assessment AS jsonb)
                 WHERE id = :id AND version = :version AND state = 'DRAFT'
                 """)
-                .param("id", id.value())
-                .param("version", expectedVersion)
-                .param("to", to.name())
-                .param("now", utc(now))
-                .param("policyId", registration.policyId())
-                .param("policyVersion", registration.policyVersion())
-                .param("policySha256", registration.policySha256())
-                .param("outcome", registration.outcome())
-                .param("tier", registration.tier())
-                .param("reviewPath", registration.reviewPath())
-                .param("tpp", registration.controlledTpp())
-                .param("assessment", registration.assessmentJson())
-                .update() == 1;
+                        .param("id", id.value())
+                        .param("version", expectedVersion)
+                        .param("to", to.name())
+                        .param("now", utc(now))
+                        .param("policyId", registration.policyId())
+                        .param("policyVersion", registration.policyVersion())
+                        .param("policySha256", registration.policySha256())
+                        .param("outcome", registration.outcome())
+                        .param("tier", registration.tier())
+                        .param("reviewPath", registration.reviewPath())
+                        .param("tpp", registration.controlledTpp())
+                        .param("assessment", registration.assessmentJson())
+                        .update()
+                == 1;
     }
 
     @Override
@@ -163,9 +171,17 @@ class JdbcApplications implements Applications {
 
     private StoredApplication row(ResultSet rs, int row) throws SQLException {
         String policyId = rs.getString("policy_id");
-        StoredApplication.Registration registration = policyId == null ? null : new StoredApplication.Registration(
-                policyId, rs.getString("policy_version"), rs.getString("policy_sha256"), rs.getString("outcome"),
-                rs.getString("tier"), rs.getString("review_path"), rs.getLong("controlled_tpp"), rs.getString("assessment"));
+        StoredApplication.Registration registration = policyId == null
+                ? null
+                : new StoredApplication.Registration(
+                        policyId,
+                        rs.getString("policy_version"),
+                        rs.getString("policy_sha256"),
+                        rs.getString("outcome"),
+                        rs.getString("tier"),
+                        rs.getString("review_path"),
+                        rs.getLong("controlled_tpp"),
+                        rs.getString("assessment"));
         OffsetDateTime submitted = rs.getObject("submitted_at", OffsetDateTime.class);
         return new StoredApplication(
                 new ApplicationId(rs.getObject("id", UUID.class)),
@@ -183,5 +199,4 @@ class JdbcApplications implements Applications {
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
-
 }

@@ -30,12 +30,16 @@ final class ApplicationBodies {
             check.reject("body", "is required");
             check.throwIfInvalid();
         }
-        String reference = check.field("reference",
-                () -> Texts.text(body.reference(), ApplicationContent.REFERENCE_CHARS_MAX, false));
+        String reference = check.field(
+                "reference", () -> Texts.text(body.reference(), ApplicationContent.REFERENCE_CHARS_MAX, false));
         Party purchaser = party(check, "purchaser", body.purchaser(), false);
         List<Party> consignees = new ArrayList<>();
-        List<ApplicationBody.PartyBody> consigneeBodies = list(check, "intermediateConsignees",
-                body.intermediateConsignees(), ApplicationContent.CONSIGNEES_MAX, false);
+        List<ApplicationBody.PartyBody> consigneeBodies = list(
+                check,
+                "intermediateConsignees",
+                body.intermediateConsignees(),
+                ApplicationContent.CONSIGNEES_MAX,
+                false);
         for (int i = 0; i < consigneeBodies.size(); i++) {
             consignees.add(party(check, "intermediateConsignees[" + i + "]", consigneeBodies.get(i), true));
         }
@@ -47,13 +51,16 @@ final class ApplicationBodies {
             }
             return CountryCode.of(body.destination()).value();
         });
-        String site = check.field("deploymentSite",
-                () -> Texts.text(body.deploymentSite(), ApplicationContent.SITE_CHARS_MAX, false));
-        String endUse = check.field("endUse", () -> Texts.text(body.endUse(), ApplicationContent.END_USE_CHARS_MAX, true));
+        String site = check.field(
+                "deploymentSite", () -> Texts.text(body.deploymentSite(), ApplicationContent.SITE_CHARS_MAX, false));
+        String endUse =
+                check.field("endUse", () -> Texts.text(body.endUse(), ApplicationContent.END_USE_CHARS_MAX, true));
         BigDecimal value = check.field("valueUsd", () -> {
             BigDecimal v = body.valueUsd();
-            if (v != null && (v.signum() < 0 || v.compareTo(ApplicationContent.VALUE_USD_MAX) > 0
-                    || v.stripTrailingZeros().scale() > 2)) {
+            if (v != null
+                    && (v.signum() < 0
+                            || v.compareTo(ApplicationContent.VALUE_USD_MAX) > 0
+                            || v.stripTrailingZeros().scale() > 2)) {
                 throw new IllegalArgumentException("must be 0.." + ApplicationContent.VALUE_USD_MAX.toPlainString()
                         + " with at most 2 decimals, got " + abbreviated(v.toString()));
             }
@@ -71,8 +78,18 @@ final class ApplicationBodies {
             documents.add(document(check, "documents[" + i + "]", documentBodies.get(i)));
         }
         check.throwIfInvalid();
-        return new ApplicationContent(reference, purchaser, consignees, ultimateConsignee, endUser, destination, site,
-                endUse, value, lines, documents);
+        return new ApplicationContent(
+                reference,
+                purchaser,
+                consignees,
+                ultimateConsignee,
+                endUser,
+                destination,
+                site,
+                endUse,
+                value,
+                lines,
+                documents);
     }
 
     private static <T> List<T> list(InputCheck check, String field, List<T> values, int sizeMax, boolean required) {
@@ -102,18 +119,24 @@ final class ApplicationBodies {
             return null;
         }
         String name = check.field(path + ".name", () -> Texts.text(body.name(), CompanyName.CHARS_MAX, true));
-        String parent = check.field(path + ".ultimateParent",
-                () -> Texts.text(body.ultimateParent(), CompanyName.CHARS_MAX, false));
-        String country = check.field(path + ".country",
-                () -> body.country() == null ? null : CountryCode.of(body.country()).value());
-        String address = check.field(path + ".address", () -> Texts.text(body.address(), Party.ADDRESS_CHARS_MAX, false));
+        String parent = check.field(
+                path + ".ultimateParent", () -> Texts.text(body.ultimateParent(), CompanyName.CHARS_MAX, false));
+        String country = check.field(
+                path + ".country",
+                () -> body.country() == null
+                        ? null
+                        : CountryCode.of(body.country()).value());
+        String address =
+                check.field(path + ".address", () -> Texts.text(body.address(), Party.ADDRESS_CHARS_MAX, false));
         return built(check, path, () -> new Party(name, parent, country, address));
     }
 
     private static LineItem line(InputCheck check, String path, ApplicationBody.LineBody body) {
         Long quantity = check.field(path + ".quantity", () -> whole(body.quantity(), 1, Line.QUANTITY_MAX));
         if (body.item() != null && body.custom() != null) {
-            check.reject(path, "give either item (a catalogue name) or custom (a chip's tpp and performanceDensity), not both");
+            check.reject(
+                    path,
+                    "give either item (a catalogue name) or custom (a chip's tpp and performanceDensity), not both");
             return null;
         }
         if (body.item() == null && body.custom() == null) {
@@ -123,9 +146,12 @@ final class ApplicationBodies {
         if (body.item() != null) {
             String item = check.field(path + ".item", () -> {
                 String name = Texts.text(body.item(), 100, true);
-                return org.gatehouse.catalog.Catalog.builtIn().find(name).map(i -> i.name()).orElseThrow(() ->
-                        new IllegalArgumentException("'" + name + "' is not in the catalogue (GET /api/v1/catalog lists"
-                                + " it); describe other chips with custom"));
+                return org.gatehouse.catalog.Catalog.builtIn()
+                        .find(name)
+                        .map(i -> i.name())
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "'" + name + "' is not in the catalogue (GET /api/v1/catalog lists"
+                                        + " it); describe other chips with custom"));
             });
             return built(check, path, () -> new LineItem(item, null, quantity));
         }
@@ -138,16 +164,24 @@ final class ApplicationBodies {
             if (d == null) {
                 throw new IllegalArgumentException("is required");
             }
-            if (d.signum() <= 0 || d.compareTo(LineItem.CustomChip.PERFORMANCE_DENSITY_MAX) > 0
+            if (d.signum() <= 0
+                    || d.compareTo(LineItem.CustomChip.PERFORMANCE_DENSITY_MAX) > 0
                     || d.stripTrailingZeros().scale() > 4) {
-                throw new IllegalArgumentException("must be a positive number ≤ "
-                        + LineItem.CustomChip.PERFORMANCE_DENSITY_MAX + " with at most 4 decimals, got " + abbreviated(d.toString()));
+                throw new IllegalArgumentException(
+                        "must be a positive number ≤ " + LineItem.CustomChip.PERFORMANCE_DENSITY_MAX
+                                + " with at most 4 decimals, got " + abbreviated(d.toString()));
             }
             return d.stripTrailingZeros();
         });
-        Long bandwidth = check.field(chip + ".memoryBandwidthGbs", () -> custom.memoryBandwidthGbs() == null
-                ? null : whole(custom.memoryBandwidthGbs(), 1, LineItem.CustomChip.MEMORY_BANDWIDTH_GBS_MAX));
-        return built(check, path, () -> new LineItem(null, new LineItem.CustomChip(name, tpp, density, bandwidth), quantity));
+        Long bandwidth = check.field(
+                chip + ".memoryBandwidthGbs",
+                () -> custom.memoryBandwidthGbs() == null
+                        ? null
+                        : whole(custom.memoryBandwidthGbs(), 1, LineItem.CustomChip.MEMORY_BANDWIDTH_GBS_MAX));
+        return built(
+                check,
+                path,
+                () -> new LineItem(null, new LineItem.CustomChip(name, tpp, density, bandwidth), quantity));
     }
 
     private static DocumentRef document(InputCheck check, String path, ApplicationBody.DocumentBody body) {
@@ -178,7 +212,8 @@ final class ApplicationBodies {
             throw new IllegalArgumentException("must be a whole number, got " + abbreviated(value.toString()));
         }
         if (stripped.compareTo(BigDecimal.valueOf(min)) < 0 || stripped.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw new IllegalArgumentException("must be " + min + ".." + max + ", got " + abbreviated(stripped.toString()));
+            throw new IllegalArgumentException(
+                    "must be " + min + ".." + max + ", got " + abbreviated(stripped.toString()));
         }
         return stripped.longValueExact();
     }

@@ -44,7 +44,9 @@ class ApplicationController {
 
     /** Creates a draft; with an Idempotency-Key, a retry answers with the same draft. */
     @PostMapping
-    ResponseEntity<ApplicationView> create(CurrentUser caller, @RequestBody ApplicationBody body,
+    ResponseEntity<ApplicationView> create(
+            CurrentUser caller,
+            @RequestBody ApplicationBody body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         if (body != null && body.version() != null) {
             throw InvalidInputException.of("version", "is set by the server; leave it out when creating");
@@ -52,13 +54,15 @@ class ApplicationController {
         ApplicationContent content = ApplicationBodies.content(body);
         ApplicationService.Handled handled =
                 applications.create(caller, content, idempotencyKey, json.writeValueAsString(content));
-        return ResponseEntity.created(URI.create("/api/v1/applications/" + handled.application().id()))
+        return ResponseEntity.created(URI.create(
+                        "/api/v1/applications/" + handled.application().id()))
                 .header(REPLAYED, Boolean.toString(handled.replayed()))
                 .body(ApplicationView.of(handled.application(), json));
     }
 
     @GetMapping
-    List<ApplicationView> list(CurrentUser caller,
+    List<ApplicationView> list(
+            CurrentUser caller,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String tier,
             @RequestParam(required = false) String destination,
@@ -73,13 +77,20 @@ class ApplicationController {
             }
             return tier;
         });
-        String destinationFilter = check.field("destination",
+        String destinationFilter = check.field(
+                "destination",
                 () -> destination == null ? null : CountryCode.of(destination).value());
-        String companyFilter = check.field("company", () -> company == null ? null : CompanyName.of(company).key());
+        String companyFilter = check.field(
+                "company",
+                () -> company == null ? null : CompanyName.of(company).key());
         check.throwIfInvalid();
         Paging paging = Paging.of(limit, offset);
-        return applications.list(caller, new ApplicationFilter(null, stateFilter, tierFilter, destinationFilter,
-                        companyFilter), paging).stream()
+        return applications
+                .list(
+                        caller,
+                        new ApplicationFilter(null, stateFilter, tierFilter, destinationFilter, companyFilter),
+                        paging)
+                .stream()
                 .map(a -> ApplicationView.of(a, json))
                 .toList();
     }
@@ -108,7 +119,9 @@ class ApplicationController {
 
     /** Submits a draft (optionally {@code ?version=N}); with an Idempotency-Key a retry gets the same answer. */
     @PostMapping("/{id}/submit")
-    ResponseEntity<ApplicationView> submit(CurrentUser caller, @PathVariable String id,
+    ResponseEntity<ApplicationView> submit(
+            CurrentUser caller,
+            @PathVariable String id,
             @RequestParam(required = false) Long version,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         ApplicationService.Handled handled = applications.submit(caller, parseId(id), version, idempotencyKey);
@@ -119,7 +132,8 @@ class ApplicationController {
 
     /** Withdraws a submitted application: {@code ?version=N}. */
     @PostMapping("/{id}/withdraw")
-    ApplicationView withdraw(CurrentUser caller, @PathVariable String id, @RequestParam(required = false) Long version) {
+    ApplicationView withdraw(
+            CurrentUser caller, @PathVariable String id, @RequestParam(required = false) Long version) {
         return ApplicationView.of(applications.withdraw(caller, parseId(id), requireVersion(version)), json);
     }
 

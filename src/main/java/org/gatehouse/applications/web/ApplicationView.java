@@ -37,8 +37,10 @@ record ApplicationView(
                 application.updatedAt(),
                 application.submittedAt(),
                 application.content(),
-                registration == null ? null
-                        : new PolicyRef(registration.policyId(), registration.policyVersion(), registration.policySha256()),
+                registration == null
+                        ? null
+                        : new PolicyRef(
+                                registration.policyId(), registration.policyVersion(), registration.policySha256()),
                 registration == null ? null : json.readTree(registration.assessmentJson()));
     }
 }

@@ -27,11 +27,16 @@ class AssessmentController {
     }
 
     @PostMapping(path = "/api/v1/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> assess(CurrentUser caller, @RequestBody ApplicationBody body,
+    ResponseEntity<String> assess(
+            CurrentUser caller,
+            @RequestBody ApplicationBody body,
             @RequestParam(name = "policy", required = false) String policyId) {
-        Policy policy = policyId == null ? Policies.builtIn().defaultPolicy() : Policies.builtIn().find(policyId)
-                .orElseThrow(() -> InvalidInputException.of("policy", "no such policy: " + policyId
-                        + "; GET /api/v1/policies lists them"));
+        Policy policy = policyId == null
+                ? Policies.builtIn().defaultPolicy()
+                : Policies.builtIn()
+                        .find(policyId)
+                        .orElseThrow(() -> InvalidInputException.of(
+                                "policy", "no such policy: " + policyId + "; GET /api/v1/policies lists them"));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(AssessmentJson.toJson(applications.dryRun(caller, ApplicationBodies.content(body), policy)));

@@ -69,9 +69,10 @@ public class ApiTokens {
     /** Marks the token revoked at {@code now}; false if it was revoked already (the first time is kept). */
     public boolean revoke(TokenId id, Instant now) {
         return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                .param("now", Times.at(now))
-                .param("id", id.value())
-                .update() == 1;
+                        .param("now", Times.at(now))
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     /**
@@ -82,10 +83,7 @@ public class ApiTokens {
         jdbc.sql("""
                 UPDATE api_token SET last_used_at = :now
                 WHERE id = :id AND (last_used_at IS NULL OR last_used_at < CAST(:now AS timestamptz) - interval '1 minute')
-                """)
-                .param("now", Times.at(now))
-                .param("id", id.value())
-                .update();
+                """).param("now", Times.at(now)).param("id", id.value()).update();
     }
 
     static ApiToken map(ResultSet rs, int row) throws SQLException {

@@ -33,12 +33,17 @@ public class Organizations {
                 VALUES (:id, :name, :kind, :agency, :createdAt, 0)
                 ON CONFLICT ((lower(name))) DO NOTHING
                 """)
-                .param("id", organization.id().value())
-                .param("name", organization.name().value())
-                .param("kind", organization.kind().name())
-                .param("agency", organization.agency() == null ? null : organization.agency().name())
-                .param("createdAt", Times.at(organization.createdAt()))
-                .update() == 1;
+                        .param("id", organization.id().value())
+                        .param("name", organization.name().value())
+                        .param("kind", organization.kind().name())
+                        .param(
+                                "agency",
+                                organization.agency() == null
+                                        ? null
+                                        : organization.agency().name())
+                        .param("createdAt", Times.at(organization.createdAt()))
+                        .update()
+                == 1;
     }
 
     public Optional<Organization> find(OrganizationId id) {

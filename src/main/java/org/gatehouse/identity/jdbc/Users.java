@@ -67,7 +67,10 @@ public class Users {
     }
 
     public Optional<WithPassword> findWithPassword(UserId id) {
-        return jdbc.sql(SELECT + " WHERE u.id = :id").param("id", id.value()).query(Users::mapWithPassword).optional();
+        return jdbc.sql(SELECT + " WHERE u.id = :id")
+                .param("id", id.value())
+                .query(Users::mapWithPassword)
+                .optional();
     }
 
     public Optional<WithPassword> findWithPassword(Username username) {
@@ -94,34 +97,41 @@ public class Users {
      * Sets enabled, if the row still has {@code expectedVersion}; false when another change came first.
      */
     public boolean updateEnabled(UserId id, boolean enabled, long expectedVersion) {
-        return jdbc.sql("UPDATE app_user SET enabled = :enabled, version = version + 1 WHERE id = :id AND version = :version")
-                .param("enabled", enabled)
-                .param("id", id.value())
-                .param("version", expectedVersion)
-                .update() == 1;
+        return jdbc.sql(
+                                "UPDATE app_user SET enabled = :enabled, version = version + 1 WHERE id = :id AND version = :version")
+                        .param("enabled", enabled)
+                        .param("id", id.value())
+                        .param("version", expectedVersion)
+                        .update()
+                == 1;
     }
 
     /** Replaces the roles, if the row still has {@code expectedVersion}; false when another change came first. */
     public boolean updateRoles(UserId id, Set<Role> roles, long expectedVersion) {
         boolean bumped = jdbc.sql("UPDATE app_user SET version = version + 1 WHERE id = :id AND version = :version")
-                .param("id", id.value())
-                .param("version", expectedVersion)
-                .update() == 1;
+                        .param("id", id.value())
+                        .param("version", expectedVersion)
+                        .update()
+                == 1;
         if (!bumped) {
             return false;
         }
-        jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", id.value()).update();
+        jdbc.sql("DELETE FROM user_role WHERE user_id = :id")
+                .param("id", id.value())
+                .update();
         insertRoles(id, roles);
         return true;
     }
 
     /** Replaces the password hash, if the row still has {@code expectedVersion}. */
     public boolean updatePasswordHash(UserId id, String passwordHash, long expectedVersion) {
-        return jdbc.sql("UPDATE app_user SET password_hash = :hash, version = version + 1 WHERE id = :id AND version = :version")
-                .param("hash", passwordHash)
-                .param("id", id.value())
-                .param("version", expectedVersion)
-                .update() == 1;
+        return jdbc.sql(
+                                "UPDATE app_user SET password_hash = :hash, version = version + 1 WHERE id = :id AND version = :version")
+                        .param("hash", passwordHash)
+                        .param("id", id.value())
+                        .param("version", expectedVersion)
+                        .update()
+                == 1;
     }
 
     private void insertRoles(UserId id, Set<Role> roles) {

@@ -23,7 +23,8 @@ class MeController {
 
     @GetMapping("/api/v1/me")
     MeView me(CurrentUser caller) {
-        return new MeView(UserView.of(users.get(caller, caller.userId())),
+        return new MeView(
+                UserView.of(users.get(caller, caller.userId())),
                 OrganizationView.of(organizations.get(caller, caller.organizationId())));
     }
 }

@@ -37,17 +37,26 @@ class OrganizationController {
         if (body.kind() == null) {
             check.reject("kind", "is required");
         }
-        NewOrganization request = check.valid() ? check.field("agency", () -> new NewOrganization(name, body.kind(), body.agency())) : null;
+        NewOrganization request = check.valid()
+                ? check.field("agency", () -> new NewOrganization(name, body.kind(), body.agency()))
+                : null;
         check.throwIfInvalid();
         Organization created = organizations.create(caller, request);
-        return ResponseEntity.created(URI.create("/api/v1/organizations/" + created.id())).body(OrganizationView.of(created));
+        return ResponseEntity.created(URI.create("/api/v1/organizations/" + created.id()))
+                .body(OrganizationView.of(created));
     }
 
     @GetMapping
-    PageView<OrganizationView> list(CurrentUser caller, @RequestParam(required = false) Integer limit,
+    PageView<OrganizationView> list(
+            CurrentUser caller,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
-        return PageView.of(organizations.list(caller, paging).stream().map(OrganizationView::of).toList(), paging);
+        return PageView.of(
+                organizations.list(caller, paging).stream()
+                        .map(OrganizationView::of)
+                        .toList(),
+                paging);
     }
 
     @GetMapping("/{id}")

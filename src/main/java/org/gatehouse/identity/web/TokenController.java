@@ -31,22 +31,31 @@ class TokenController {
 
     /** The response carries the secret, once; it must not be cached anywhere on the way. */
     @PostMapping("/api/v1/users/{userId}/tokens")
-    ResponseEntity<IssuedTokenView> create(CurrentUser caller, @PathVariable String userId,
-            @RequestBody Requests.CreateToken body) {
+    ResponseEntity<IssuedTokenView> create(
+            CurrentUser caller, @PathVariable String userId, @RequestBody Requests.CreateToken body) {
         InputCheck check = new InputCheck();
         TokenName name = check.field("name", () -> new TokenName(body.name()));
         check.throwIfInvalid();
         IssuedToken issued = tokens.create(caller, Ids.user("userId", userId), name, body.expiresAt());
-        return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
+        return ResponseEntity.created(
+                        URI.create("/api/v1/tokens/" + issued.token().id()))
                 .cacheControl(CacheControl.noStore())
-                .body(new IssuedTokenView(TokenView.of(issued.token()), issued.secret().value()));
+                .body(new IssuedTokenView(
+                        TokenView.of(issued.token()), issued.secret().value()));
     }
 
     @GetMapping("/api/v1/users/{userId}/tokens")
-    PageView<TokenView> list(CurrentUser caller, @PathVariable String userId,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
+    PageView<TokenView> list(
+            CurrentUser caller,
+            @PathVariable String userId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
-        return PageView.of(tokens.list(caller, Ids.user("userId", userId), paging).stream().map(TokenView::of).toList(), paging);
+        return PageView.of(
+                tokens.list(caller, Ids.user("userId", userId), paging).stream()
+                        .map(TokenView::of)
+                        .toList(),
+                paging);
     }
 
     @GetMapping("/api/v1/tokens/{id}")

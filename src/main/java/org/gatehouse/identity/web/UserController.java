@@ -50,15 +50,24 @@ class UserController {
         Password password = check.field("password", () -> new Password(body.password()));
         check.throwIfInvalid();
         User created = users.create(caller, new NewUser(username, displayName, organization, roles, password));
-        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(UserView.of(created));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
+                .body(UserView.of(created));
     }
 
     @GetMapping
-    PageView<UserView> list(CurrentUser caller, @RequestParam(required = false) String organizationId,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
+    PageView<UserView> list(
+            CurrentUser caller,
+            @RequestParam(required = false) String organizationId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
-        OrganizationId organization = organizationId == null ? null : Ids.organization("organizationId", organizationId);
-        return PageView.of(users.list(caller, organization, paging).stream().map(UserView::of).toList(), paging);
+        OrganizationId organization =
+                organizationId == null ? null : Ids.organization("organizationId", organizationId);
+        return PageView.of(
+                users.list(caller, organization, paging).stream()
+                        .map(UserView::of)
+                        .toList(),
+                paging);
     }
 
     @GetMapping("/{id}")

@@ -16,25 +16,55 @@ final class Views {
 
     private Views() {}
 
-    record OrganizationView(String id, String name, OrganizationKind kind, Agency agency, Instant createdAt, long version) {
+    record OrganizationView(
+            String id, String name, OrganizationKind kind, Agency agency, Instant createdAt, long version) {
         static OrganizationView of(Organization o) {
-            return new OrganizationView(o.id().toString(), o.name().value(), o.kind(), o.agency(), o.createdAt(), o.version());
+            return new OrganizationView(
+                    o.id().toString(), o.name().value(), o.kind(), o.agency(), o.createdAt(), o.version());
         }
     }
 
-    record UserView(String id, String username, String displayName, String organizationId, Set<Role> roles, boolean enabled,
-            Instant createdAt, long version) {
+    record UserView(
+            String id,
+            String username,
+            String displayName,
+            String organizationId,
+            Set<Role> roles,
+            boolean enabled,
+            Instant createdAt,
+            long version) {
         static UserView of(User u) {
-            return new UserView(u.id().toString(), u.username().value(), u.displayName().value(),
-                    u.organizationId().toString(), u.roles(), u.enabled(), u.createdAt(), u.version());
+            return new UserView(
+                    u.id().toString(),
+                    u.username().value(),
+                    u.displayName().value(),
+                    u.organizationId().toString(),
+                    u.roles(),
+                    u.enabled(),
+                    u.createdAt(),
+                    u.version());
         }
     }
 
-    record TokenView(String id, String userId, String name, String prefix, Instant createdAt, Instant expiresAt,
-            Instant revokedAt, Instant lastUsedAt) {
+    record TokenView(
+            String id,
+            String userId,
+            String name,
+            String prefix,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant revokedAt,
+            Instant lastUsedAt) {
         static TokenView of(ApiToken t) {
-            return new TokenView(t.id().toString(), t.userId().toString(), t.name().value(), t.prefix(), t.createdAt(),
-                    t.expiresAt(), t.revokedAt(), t.lastUsedAt());
+            return new TokenView(
+                    t.id().toString(),
+                    t.userId().toString(),
+                    t.name().value(),
+                    t.prefix(),
+                    t.createdAt(),
+                    t.expiresAt(),
+                    t.revokedAt(),
+                    t.lastUsedAt());
         }
     }
 

@@ -25,13 +25,25 @@ class LedgerController {
     }
 
     /** Totals in exact TPP and in GB300-equivalents (two decimals, for display). */
-    record TotalsView(String destination, String company, long reservedTpp, long authorizedTpp, long shippedTpp,
-            long totalTpp, String totalGb300e) {
+    record TotalsView(
+            String destination,
+            String company,
+            long reservedTpp,
+            long authorizedTpp,
+            long shippedTpp,
+            long totalTpp,
+            String totalGb300e) {
 
         static TotalsView of(CountryTotals totals) {
             long reference = Policies.builtIn().defaultPolicy().referenceTpp();
-            return new TotalsView(totals.destination(), totals.company(), totals.reservedTpp(), totals.authorizedTpp(),
-                    totals.shippedTpp(), totals.totalTpp(), Gb300e.format(totals.totalTpp(), reference));
+            return new TotalsView(
+                    totals.destination(),
+                    totals.company(),
+                    totals.reservedTpp(),
+                    totals.authorizedTpp(),
+                    totals.shippedTpp(),
+                    totals.totalTpp(),
+                    Gb300e.format(totals.totalTpp(), reference));
         }
     }
 
@@ -56,8 +68,11 @@ class LedgerController {
         if (top < 1 || top > Ledger.TOP_COMPANIES_MAX) {
             throw InvalidInputException.of("limit", "must be 1.." + Ledger.TOP_COMPANIES_MAX + ", got " + top);
         }
-        return new CountryView(TotalsView.of(ledger.country(destination)),
-                ledger.topCompanies(destination, top).stream().map(TotalsView::of).toList());
+        return new CountryView(
+                TotalsView.of(ledger.country(destination)),
+                ledger.topCompanies(destination, top).stream()
+                        .map(TotalsView::of)
+                        .toList());
     }
 
     private static void requireAuthority(CurrentUser caller) {
