@@ -17,6 +17,9 @@ class OfflineCommandsTests {
     @TempDir
     Path dir;
 
+    /** A copy of ../shared/reference/public-deals.csv, so the tests need nothing outside the repository. */
+    private static final String PUBLIC_DEALS = "src/test/resources/deals/public-deals.csv";
+
     private Path file(String name, String text) throws IOException {
         Path path = dir.resolve(name);
         Files.writeString(path, text);
@@ -25,8 +28,7 @@ class OfflineCommandsTests {
 
     @Test
     void publicDealsGiveSensibleResults() {
-        CommandLineRunner r =
-                CommandLineRunner.run("assess", "../shared/reference/public-deals.csv", "--format", "csv");
+        CommandLineRunner r = CommandLineRunner.run("assess", PUBLIC_DEALS, "--format", "csv");
         assertThat(r.status()).isZero();
         assertThat(r.lines())
                 .containsExactly(
@@ -157,8 +159,7 @@ class OfflineCommandsTests {
         assertThat(validate.status()).isEqualTo(1);
         assertThat(validate.err())
                 .startsWith(policy + ":84: /ladders/0/bands/2/review_path: does not have a value in the enumeration");
-        CommandLineRunner assess =
-                CommandLineRunner.run("assess", "../shared/reference/public-deals.csv", "--policy", policy.toString());
+        CommandLineRunner assess = CommandLineRunner.run("assess", PUBLIC_DEALS, "--policy", policy.toString());
         assertThat(assess.status()).isEqualTo(1);
         assertThat(assess.out()).isEmpty();
     }
@@ -197,12 +198,7 @@ class OfflineCommandsTests {
     @Test
     void compareShowsEachPolicySideBySideThenASummary() {
         CommandLineRunner r = CommandLineRunner.run(
-                "compare",
-                "../shared/reference/public-deals.csv",
-                "--policies",
-                "us-global-2026-draft,us-2025-current",
-                "--format",
-                "json");
+                "compare", PUBLIC_DEALS, "--policies", "us-global-2026-draft,us-2025-current", "--format", "json");
         assertThat(r.status()).isZero();
         assertThat(r.lines()).hasSize(8);
         assertThat(r.lines().get(3))
