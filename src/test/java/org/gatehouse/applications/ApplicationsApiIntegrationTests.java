@@ -17,6 +17,7 @@ import org.gatehouse.TestCallers;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.TokenService;
 import org.gatehouse.identity.UserService;
+import org.gatehouse.ledger.LedgerInvariants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -387,6 +388,9 @@ class ApplicationsApiIntegrationTests {
                 .query(Long.class)
                 .single();
         assertThat(reserved).isEqualTo(clients * units * 60_000);
+        assertThat(LedgerInvariants.violations(jdbc))
+                .as("buckets equal the sum of their movements")
+                .isEmpty();
     }
 
     private void assertProblem(Http.Response response, int status, String type, String detail) {

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -173,29 +172,7 @@ class LedgerIntegrationTests {
     }
 
     private void assertBucketsEqualTheirMovements() {
-        List<Map<String, Object>> mismatches = jdbc.sql("""
-                WITH moved AS (
-                    SELECT p.parent_key, p.destination,
-                        sum(CASE WHEN m.to_bucket = 'RESERVED' THEN m.tpp ELSE 0 END)
-                          - sum(CASE WHEN m.from_bucket = 'RESERVED' THEN m.tpp ELSE 0 END) AS reserved,
-                        sum(CASE WHEN m.to_bucket = 'AUTHORIZED' THEN m.tpp ELSE 0 END)
-                          - sum(CASE WHEN m.from_bucket = 'AUTHORIZED' THEN m.tpp ELSE 0 END) AS authorized,
-                        sum(CASE WHEN m.to_bucket = 'SHIPPED' THEN m.tpp ELSE 0 END)
-                          - sum(CASE WHEN m.from_bucket = 'SHIPPED' THEN m.tpp ELSE 0 END) AS shipped
-                    FROM ledger_movement m JOIN ledger_position p USING (application_id)
-                    GROUP BY p.parent_key, p.destination)
-                SELECT c.parent_key, c.destination FROM ledger_company_country c
-                FULL JOIN moved m USING (parent_key, destination)
-                WHERE c.reserved_tpp IS DISTINCT FROM m.reserved OR c.authorized_tpp IS DISTINCT FROM m.authorized
-                   OR c.shipped_tpp IS DISTINCT FROM m.shipped
-                UNION ALL
-                SELECT NULL, n.destination FROM ledger_country n
-                LEFT JOIN (SELECT destination, sum(reserved_tpp) r, sum(authorized_tpp) a, sum(shipped_tpp) s
-                           FROM ledger_company_country GROUP BY destination) c USING (destination)
-                WHERE n.reserved_tpp IS DISTINCT FROM c.r OR n.authorized_tpp IS DISTINCT FROM c.a
-                   OR n.shipped_tpp IS DISTINCT FROM c.s
-                """).query().listOfRows();
-        assertThat(mismatches)
+        assertThat(LedgerInvariants.violations(jdbc))
                 .as("buckets that differ from the sum of their movements")
                 .isEmpty();
     }
