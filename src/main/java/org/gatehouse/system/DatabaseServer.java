@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -105,6 +106,8 @@ public final class DatabaseServer implements AutoCloseable {
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held by this very process: it runs the server, attach to it like any other
         } catch (IOException | RuntimeException e) {
             lockChannel.close();
             throw e;
