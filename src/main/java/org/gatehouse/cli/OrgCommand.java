@@ -81,15 +81,12 @@ final class OrgCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--limit", defaultValue = "200", description = "Rows, at most ${DEFAULT-VALUE}.")
-        int limit;
-
-        @Option(names = "--offset", defaultValue = "0", description = "Rows to skip.")
-        int offset;
+        @Mixin
+        PagingOptions page;
 
         @Override
         public Integer call() {
-            Paging paging = Commands.option(spec, "--limit", () -> new Paging(limit, offset));
+            Paging paging = page.paging(spec);
             try (AdminSession session = AdminSession.open(Commands.application(spec), database)) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-36s  %-12s  %-8s  %s%n", "ID", "KIND", "AGENCY", "NAME");

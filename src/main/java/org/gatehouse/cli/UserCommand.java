@@ -137,15 +137,12 @@ final class UserCommand implements Runnable {
         @Option(names = "--org", paramLabel = "ORG", description = "Only this organization's (id or name).")
         String organization;
 
-        @Option(names = "--limit", defaultValue = "200", description = "Rows, at most ${DEFAULT-VALUE}.")
-        int limit;
-
-        @Option(names = "--offset", defaultValue = "0", description = "Rows to skip.")
-        int offset;
+        @Mixin
+        PagingOptions page;
 
         @Override
         public Integer call() {
-            Paging paging = Commands.option(spec, "--limit", () -> new Paging(limit, offset));
+            Paging paging = page.paging(spec);
             try (AdminSession session = AdminSession.open(Commands.application(spec), database)) {
                 OrganizationId filter = organization == null
                         ? null
