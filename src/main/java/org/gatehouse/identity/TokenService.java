@@ -131,7 +131,10 @@ public class TokenService {
         Instant now = clock.instant();
         Optional<ApiToken> token = tokens.findBySecretSha256(secret.sha256Hex()).filter(t -> t.activeAt(now));
         Optional<CurrentUser> caller = token.flatMap(t -> userService.currentUser(t.userId()));
-        caller.ifPresent(c -> tokens.touch(token.get().id(), now));
+        // Recorded at most once a minute: skip the write (and its round trip) when it is recent.
+        token.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(Duration.ofMinutes(1))))
+                .filter(t -> caller.isPresent())
+                .ifPresent(t -> tokens.touch(t.id(), now));
         return caller;
     }
 }
