@@ -1,6 +1,7 @@
 package org.gatehouse.applications;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +40,7 @@ public record ApplicationContent(
         destination = CountryCode.of(destination).value();
         deploymentSite = Texts.text(deploymentSite, SITE_CHARS_MAX, false);
         endUse = Texts.text(endUse, END_USE_CHARS_MAX, true);
-        if (valueUsd != null
-                && (valueUsd.signum() < 0 || valueUsd.compareTo(VALUE_USD_MAX) > 0 || valueUsd.scale() > 2)) {
-            throw new IllegalArgumentException(
-                    "valueUsd must be 0.." + VALUE_USD_MAX.toPlainString() + " with at most 2 decimals");
-        }
+        valueUsd = valueUsd == null ? null : valueUsd(valueUsd);
         intermediateConsignees = List.copyOf(intermediateConsignees == null ? List.of() : intermediateConsignees);
         documents = List.copyOf(documents == null ? List.of() : documents);
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
@@ -55,6 +52,17 @@ public record ApplicationContent(
             throw new IllegalArgumentException(
                     "at most " + CONSIGNEES_MAX + " intermediate consignees and " + DOCUMENTS_MAX + " documents");
         }
+    }
+
+    /** A value in US dollars: 0..10^15 with at most 2 decimals, kept with exactly 2. */
+    public static BigDecimal valueUsd(BigDecimal value) {
+        if (value.signum() < 0
+                || value.compareTo(VALUE_USD_MAX) > 0
+                || value.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("must be 0.." + VALUE_USD_MAX.toPlainString()
+                    + " with at most 2 decimals, got " + Texts.number(value));
+        }
+        return value.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** The application as the assessor sees it, on {@code date}. */

@@ -59,13 +59,4 @@ public enum ApplicationState {
             throw new InvalidTransitionException(this, action);
         }
     }
-
-    /** Whether the application still holds compute that a withdrawal must release. */
-    public boolean pending() {
-        return this == SUBMITTED
-                || this == IN_REVIEW
-                || this == REFERRED
-                || this == HELD_WITHOUT_ACTION
-                || this == EXEMPT;
-    }
 }

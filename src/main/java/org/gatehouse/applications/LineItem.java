@@ -23,17 +23,24 @@ public record LineItem(String item, CustomChip custom, long quantity) {
             if (tpp < 1 || tpp > Accelerator.TPP_MAX) {
                 throw new IllegalArgumentException("tpp must be 1.." + Accelerator.TPP_MAX + ", got " + tpp);
             }
-            if (performanceDensity == null
-                    || performanceDensity.signum() <= 0
-                    || performanceDensity.compareTo(PERFORMANCE_DENSITY_MAX) > 0
-                    || performanceDensity.scale() > 4) {
-                throw new IllegalArgumentException("performanceDensity must be a positive number ≤ "
-                        + PERFORMANCE_DENSITY_MAX + " with at most 4 decimals");
-            }
+            performanceDensity = performanceDensity(performanceDensity);
             if (memoryBandwidthGbs != null
                     && (memoryBandwidthGbs < 1 || memoryBandwidthGbs > MEMORY_BANDWIDTH_GBS_MAX)) {
                 throw new IllegalArgumentException("memoryBandwidthGbs must be 1.." + MEMORY_BANDWIDTH_GBS_MAX);
             }
+        }
+
+        /** A positive density ≤ {@link #PERFORMANCE_DENSITY_MAX} with at most 4 decimals, trailing zeros dropped. */
+        public static BigDecimal performanceDensity(BigDecimal value) {
+            if (value == null) {
+                throw new IllegalArgumentException("is required");
+            }
+            BigDecimal density = value.stripTrailingZeros();
+            if (density.signum() <= 0 || density.compareTo(PERFORMANCE_DENSITY_MAX) > 0 || density.scale() > 4) {
+                throw new IllegalArgumentException("must be a positive number ≤ " + PERFORMANCE_DENSITY_MAX
+                        + " with at most 4 decimals, got " + Texts.number(value));
+            }
+            return density;
         }
     }
 
@@ -43,18 +50,22 @@ public record LineItem(String item, CustomChip custom, long quantity) {
                     + " performanceDensity), not " + (item == null ? "neither" : "both"));
         }
         if (item != null) {
-            String named = item;
-            item = Catalog.builtIn()
-                    .find(named)
-                    .map(Item::name)
-                    .orElseThrow(() -> new IllegalArgumentException("item: '" + Texts.text(named, 100, false)
-                            + "' is not in the catalogue (see GET /api/v1/catalog);"
-                            + " describe other chips with custom"));
+            item = catalogueItem(item);
         }
         if (quantity < 1 || quantity > Line.QUANTITY_MAX) {
             throw new IllegalArgumentException(
                     "quantity must be a whole number 1.." + Line.QUANTITY_MAX + ", got " + quantity);
         }
+    }
+
+    /** The catalogue's own spelling of an item or system named by the client (case and spaces ignored). */
+    public static String catalogueItem(String name) {
+        String text = Texts.text(name, 100, true);
+        return Catalog.builtIn()
+                .find(text)
+                .map(Item::name)
+                .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not in the catalogue (GET"
+                        + " /api/v1/catalog lists it); describe other chips with custom"));
     }
 
     /** The line as the assessor takes it. */

@@ -25,4 +25,13 @@ public final class Texts {
         }
         return text;
     }
+
+    /**
+     * A number as quoted in an error message: scientific form when long, so that {@code 1E+400} is
+     * never expanded to 401 digits.
+     */
+    public static String number(java.math.BigDecimal value) {
+        String text = value.toString();
+        return text.length() > 30 ? text.substring(0, 30) + "…" : text;
+    }
 }

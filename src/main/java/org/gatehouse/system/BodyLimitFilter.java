@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -90,7 +89,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
         @Override
         public ServletInputStream getInputStream() {
-            InputStream in = new ByteArrayInputStream(body);
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
             return new ServletInputStream() {
                 @Override
                 public int read() throws IOException {
@@ -104,7 +103,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
                 @Override
                 public boolean isFinished() {
-                    return false;
+                    return in.available() == 0;
                 }
 
                 @Override

@@ -55,17 +55,8 @@ final class ApplicationBodies {
                 "deploymentSite", () -> Texts.text(body.deploymentSite(), ApplicationContent.SITE_CHARS_MAX, false));
         String endUse =
                 check.field("endUse", () -> Texts.text(body.endUse(), ApplicationContent.END_USE_CHARS_MAX, true));
-        BigDecimal value = check.field("valueUsd", () -> {
-            BigDecimal v = body.valueUsd();
-            if (v != null
-                    && (v.signum() < 0
-                            || v.compareTo(ApplicationContent.VALUE_USD_MAX) > 0
-                            || v.stripTrailingZeros().scale() > 2)) {
-                throw new IllegalArgumentException("must be 0.." + ApplicationContent.VALUE_USD_MAX.toPlainString()
-                        + " with at most 2 decimals, got " + abbreviated(v.toString()));
-            }
-            return v == null ? null : v.setScale(2, java.math.RoundingMode.UNNECESSARY);
-        });
+        BigDecimal value = check.field(
+                "valueUsd", () -> body.valueUsd() == null ? null : ApplicationContent.valueUsd(body.valueUsd()));
         List<LineItem> lines = new ArrayList<>();
         List<ApplicationBody.LineBody> lineBodies = list(check, "lines", body.lines(), Application.LINES_MAX, true);
         for (int i = 0; i < lineBodies.size(); i++) {
@@ -144,35 +135,16 @@ final class ApplicationBodies {
             return null;
         }
         if (body.item() != null) {
-            String item = check.field(path + ".item", () -> {
-                String name = Texts.text(body.item(), 100, true);
-                return org.gatehouse.catalog.Catalog.builtIn()
-                        .find(name)
-                        .map(i -> i.name())
-                        .orElseThrow(() -> new IllegalArgumentException(
-                                "'" + name + "' is not in the catalogue (GET /api/v1/catalog lists"
-                                        + " it); describe other chips with custom"));
-            });
+            String item = check.field(path + ".item", () -> LineItem.catalogueItem(body.item()));
             return built(check, path, () -> new LineItem(item, null, quantity));
         }
         ApplicationBody.CustomBody custom = body.custom();
         String chip = path + ".custom";
         String name = check.field(chip + ".name", () -> Texts.text(custom.name(), 100, true));
         Long tpp = check.field(chip + ".tpp", () -> whole(custom.tpp(), 1, Accelerator.TPP_MAX));
-        BigDecimal density = check.field(chip + ".performanceDensity", () -> {
-            BigDecimal d = custom.performanceDensity();
-            if (d == null) {
-                throw new IllegalArgumentException("is required");
-            }
-            if (d.signum() <= 0
-                    || d.compareTo(LineItem.CustomChip.PERFORMANCE_DENSITY_MAX) > 0
-                    || d.stripTrailingZeros().scale() > 4) {
-                throw new IllegalArgumentException(
-                        "must be a positive number ≤ " + LineItem.CustomChip.PERFORMANCE_DENSITY_MAX
-                                + " with at most 4 decimals, got " + abbreviated(d.toString()));
-            }
-            return d.stripTrailingZeros();
-        });
+        BigDecimal density = check.field(
+                chip + ".performanceDensity",
+                () -> LineItem.CustomChip.performanceDensity(custom.performanceDensity()));
         Long bandwidth = check.field(
                 chip + ".memoryBandwidthGbs",
                 () -> custom.memoryBandwidthGbs() == null
@@ -185,14 +157,9 @@ final class ApplicationBodies {
     }
 
     private static DocumentRef document(InputCheck check, String path, ApplicationBody.DocumentBody body) {
-        String name = check.field(path + ".name", () -> Texts.text(body.name(), 200, true));
-        String mediaType = check.field(path + ".mediaType", () -> Texts.text(body.mediaType(), 100, true));
-        String sha256 = check.field(path + ".sha256", () -> {
-            if (body.sha256() == null || !body.sha256().matches("[0-9a-f]{64}")) {
-                throw new IllegalArgumentException("must be 64 lower-case hex digits");
-            }
-            return body.sha256();
-        });
+        String name = check.field(path + ".name", () -> Texts.text(body.name(), DocumentRef.NAME_CHARS_MAX, true));
+        String mediaType = check.field(path + ".mediaType", () -> DocumentRef.mediaType(body.mediaType()));
+        String sha256 = check.field(path + ".sha256", () -> DocumentRef.sha256(body.sha256()));
         Long size = check.field(path + ".sizeBytes", () -> whole(body.sizeBytes(), 0, DocumentRef.SIZE_BYTES_MAX));
         return built(check, path, () -> new DocumentRef(name, mediaType, sha256, size));
     }
@@ -209,17 +176,11 @@ final class ApplicationBodies {
         }
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > 0) {
-            throw new IllegalArgumentException("must be a whole number, got " + abbreviated(value.toString()));
+            throw new IllegalArgumentException("must be a whole number, got " + Texts.number(value));
         }
         if (stripped.compareTo(BigDecimal.valueOf(min)) < 0 || stripped.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw new IllegalArgumentException(
-                    "must be " + min + ".." + max + ", got " + abbreviated(stripped.toString()));
+            throw new IllegalArgumentException("must be " + min + ".." + max + ", got " + Texts.number(stripped));
         }
         return stripped.longValueExact();
-    }
-
-    /** Numbers are quoted in messages in scientific form when long: 1E+400 is never expanded to 401 digits. */
-    private static String abbreviated(String text) {
-        return text.length() > 30 ? text.substring(0, 30) + "…" : text;
     }
 }
