@@ -2,30 +2,25 @@ package org.gatehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CommandLineTests {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    /** The last run's output; each test runs one command. */
+    private CommandLineRunner last;
 
     private int run(String... args) {
-        CommandLine commandLine = GatehouseCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
+        last = CommandLineRunner.run(args);
+        return last.status();
     }
 
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString())
+        assertThat(last.out())
                 .contains("Usage: gatehouse")
                 .contains("serve")
                 .contains("audit")
@@ -39,14 +34,14 @@ class CommandLineTests {
     void versionNamesTheBuild() {
         assertThat(run("version")).isZero();
 
-        assertThat(out.toString()).matches("gatehouse \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+        assertThat(last.out()).matches("gatehouse \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
     }
 
     @Test
     void serveHelpDocumentsTheDatabaseOptions() {
         assertThat(run("serve", "--help")).isZero();
 
-        assertThat(out.toString())
+        assertThat(last.out())
                 .contains("--port")
                 .contains("--data-dir")
                 .contains("--db-url")
@@ -57,14 +52,14 @@ class CommandLineTests {
     void unknownOptionIsAUsageError() {
         assertThat(run("serve", "--prot", "8080")).isEqualTo(2);
 
-        assertThat(err.toString()).contains("Unknown options: '--prot', '8080'");
+        assertThat(last.err()).contains("Unknown options: '--prot', '8080'");
     }
 
     @Test
     void verifyOnADatabaseWithoutAuditLogFails(@TempDir Path data) {
         assertThat(run("audit", "verify", "--data-dir", data.toString())).isEqualTo(1);
 
-        assertThat(out.toString()).contains("FAILED at event 0: this database holds no audit log");
+        assertThat(last.out()).contains("FAILED at event 0: this database holds no audit log");
     }
 
     @Test
@@ -72,6 +67,6 @@ class CommandLineTests {
         assertThat(run("audit", "verify", "--db-url", "jdbc:mysql://localhost/x"))
                 .isEqualTo(1);
 
-        assertThat(err.toString()).contains("database URL must start with jdbc:postgresql:");
+        assertThat(last.err()).contains("database URL must start with jdbc:postgresql:");
     }
 }

@@ -3,8 +3,6 @@ package org.gatehouse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +21,6 @@ import org.gatehouse.system.DatabaseServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Runs {@code gatehouse serve} as a separate process, as a user would, and kills it both ways.
@@ -127,12 +124,9 @@ class ServeLifecycleIntegrationTests {
     }
 
     private static String verify(Path data) {
-        StringWriter out = new StringWriter();
-        CommandLine commandLine = GatehouseCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        int status = commandLine.execute("audit", "verify", "--data-dir", data.toString());
-        assertThat(status).as(out.toString()).isZero();
-        return out.toString();
+        CommandLineRunner verified = CommandLineRunner.run("audit", "verify", "--data-dir", data.toString());
+        assertThat(verified.status()).as(verified.out() + verified.err()).isZero();
+        return verified.out();
     }
 
     private static long postmasterPid(Path data) throws IOException {
