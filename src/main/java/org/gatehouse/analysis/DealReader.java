@@ -16,17 +16,17 @@ import org.gatehouse.catalog.Accelerator;
 import org.gatehouse.catalog.Catalog;
 import org.gatehouse.catalog.CsvRecords;
 import org.gatehouse.catalog.Item;
-import org.gatehouse.policy.Application;
-import org.gatehouse.policy.CompanyName;
-import org.gatehouse.policy.CountryCode;
+import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.Line;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a deal file (SPEC §4.1) one row at a time, in constant memory: CSV with a header (columns in any order, extra
- * columns ignored) or JSON Lines (one object per line, same field names). Each row becomes an {@link Application}
+ * columns ignored) or JSON Lines (one object per line, same field names). Each row becomes an {@link Deal}
  * with one line, or an {@link DealRow.Unreadable} naming every column that is wrong and why.
  */
 public final class DealReader implements AutoCloseable {
@@ -231,8 +231,8 @@ public final class DealReader implements AutoCloseable {
         String id = trimmed(v[ID]);
         if (id == null) {
             errors = add(errors, "id: must not be empty");
-        } else if (id.length() > Application.ID_CHARS_MAX) {
-            errors = add(errors, "id: longer than " + Application.ID_CHARS_MAX + " characters");
+        } else if (id.length() > Deal.ID_CHARS_MAX) {
+            errors = add(errors, "id: longer than " + Deal.ID_CHARS_MAX + " characters");
         }
         LocalDate date = null;
         String dateText = trimmed(v[DATE]);
@@ -300,7 +300,7 @@ public final class DealReader implements AutoCloseable {
         String exporter = trimmed(v[EXPORTER]);
         return new DealRow.Read(
                 row,
-                new Application(
+                new Deal(
                         id,
                         date,
                         exporter == null ? "" : exporter,

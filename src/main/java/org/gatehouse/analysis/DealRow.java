@@ -1,6 +1,6 @@
 package org.gatehouse.analysis;
 
-import org.gatehouse.policy.Application;
+import org.gatehouse.policy.Deal;
 
 /** One data row of a deal file: the application it describes, or why it cannot be read. */
 public sealed interface DealRow {
@@ -9,7 +9,7 @@ public sealed interface DealRow {
     long row();
 
     /** A row read into an application. */
-    record Read(long row, Application application) implements DealRow {}
+    record Read(long row, Deal deal) implements DealRow {}
 
     /**
      * A row that cannot be assessed; {@code id} is {@code null} when the row has none, {@code line} is where it starts

@@ -2,9 +2,9 @@ package org.gatehouse.analysis;
 
 import java.util.List;
 import java.util.Objects;
-import org.gatehouse.policy.Application;
 import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.Assessor;
+import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.InMemoryLedger;
 import org.gatehouse.policy.Policy;
 
@@ -39,8 +39,8 @@ public final class DealRun {
      *
      * @throws IllegalArgumentException when the row's totals exceed exact arithmetic
      */
-    public Assessment assess(Application application) {
-        Assessment assessment = Assessor.assess(application, policy, ledger, application.date());
+    public Assessment assess(Deal deal) {
+        Assessment assessment = Assessor.assess(deal, policy, ledger, deal.date());
         if (!independent) {
             ledger.record(assessment);
         }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import org.gatehouse.catalog.Catalog;
 import org.gatehouse.catalog.CsvRecords;
-import org.gatehouse.policy.CompanyName;
-import org.gatehouse.policy.CountryCode;
 import org.gatehouse.policy.InMemoryLedger;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 
 /**
  * Reads a holdings file ({@code end_user_parent,destination,gb300e}: what companies already hold, in GB300 units) into

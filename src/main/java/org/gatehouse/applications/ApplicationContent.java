@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.gatehouse.policy.Application;
-import org.gatehouse.policy.CountryCode;
+import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.Line;
+import org.gatehouse.trade.CountryCode;
 
 /**
  * What an applicant fills in (SPEC §6.1): the parties, where the chips go and what for, their
@@ -44,9 +44,8 @@ public record ApplicationContent(
         intermediateConsignees = List.copyOf(intermediateConsignees == null ? List.of() : intermediateConsignees);
         documents = List.copyOf(documents == null ? List.of() : documents);
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
-        if (lines.isEmpty() || lines.size() > Application.LINES_MAX) {
-            throw new IllegalArgumentException(
-                    "lines must hold 1.." + Application.LINES_MAX + " items, got " + lines.size());
+        if (lines.isEmpty() || lines.size() > Deal.LINES_MAX) {
+            throw new IllegalArgumentException("lines must hold 1.." + Deal.LINES_MAX + " items, got " + lines.size());
         }
         if (intermediateConsignees.size() > CONSIGNEES_MAX || documents.size() > DOCUMENTS_MAX) {
             throw new IllegalArgumentException(
@@ -66,16 +65,16 @@ public record ApplicationContent(
     }
 
     /** The application as the assessor sees it, on {@code date}. */
-    public Application toPolicyApplication(ApplicationId id, String exporter, LocalDate date, boolean screeningHit) {
+    public Deal toDeal(ApplicationId id, String exporter, LocalDate date, boolean screeningHit) {
         List<Line> policyLines = new ArrayList<>(lines.size());
         for (LineItem line : lines) {
             policyLines.add(line.toLine());
         }
-        return new Application(
+        return new Deal(
                 id.toString(),
                 date,
                 exporter,
-                org.gatehouse.policy.CompanyName.of(endUser.name()),
+                org.gatehouse.trade.CompanyName.of(endUser.name()),
                 endUser.parentCompany(),
                 CountryCode.of(destination),
                 policyLines,

@@ -6,7 +6,7 @@ import org.gatehouse.identity.OrganizationId;
  * Which applications a list shows; null fields do not filter. The service sets {@code organizationId}
  * from the caller, never from the request, for callers who see only their own organization's.
  *
- * @param companyKey the end user's ultimate parent, normalized as {@link org.gatehouse.policy.CompanyName#key()}
+ * @param companyKey the end user's ultimate parent, normalized as {@link org.gatehouse.trade.CompanyName#key()}
  */
 public record ApplicationFilter(
         OrganizationId organizationId, ApplicationState state, String tier, String destination, String companyKey) {

@@ -13,10 +13,10 @@ import org.gatehouse.identity.CurrentUser;
 import org.gatehouse.identity.Role;
 import org.gatehouse.ledger.Ledger;
 import org.gatehouse.ledger.Position;
-import org.gatehouse.policy.Application;
 import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.AssessmentJson;
 import org.gatehouse.policy.Assessor;
+import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.Outcome;
 import org.gatehouse.policy.Policies;
 import org.gatehouse.policy.Policy;
@@ -165,7 +165,7 @@ public class ApplicationService {
 
         LocalDate today = LocalDate.now(clock);
         Policy policy = Policies.builtIn().defaultPolicy();
-        Application assessed = draft.content().toPolicyApplication(id, caller.actor(), today, false);
+        Deal assessed = draft.content().toDeal(id, caller.actor(), today, false);
         Assessment assessment = Assessor.assess(assessed, policy, ledger.lockFor(assessed, policy, today), today);
         ApplicationState next = switch (assessment) {
             case Assessment.Exempt exempt -> ApplicationState.EXEMPT;
@@ -264,7 +264,7 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public Assessment dryRun(CurrentUser caller, ApplicationContent content, Policy policy) {
         LocalDate today = LocalDate.now(clock);
-        Application deal = content.toPolicyApplication(ApplicationId.random(), caller.actor(), today, false);
+        Deal deal = content.toDeal(ApplicationId.random(), caller.actor(), today, false);
         return Assessor.assess(deal, policy, ledger.view(), today);
     }
 

@@ -1,7 +1,7 @@
 package org.gatehouse.applications;
 
-import org.gatehouse.policy.CompanyName;
-import org.gatehouse.policy.CountryCode;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 
 /**
  * A party to an export (purchaser, consignee, end user): its name, its ultimate parent (the company

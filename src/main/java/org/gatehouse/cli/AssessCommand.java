@@ -88,12 +88,10 @@ final class AssessCommand implements Callable<Integer> {
                 switch (row) {
                     case DealRow.Read read -> {
                         try {
-                            output.add(new Result(
-                                    read.row(), 0, read.application().id(), run.assess(read.application()), null));
+                            output.add(new Result(read.row(), 0, read.deal().id(), run.assess(read.deal()), null));
                         } catch (IllegalArgumentException e) {
                             failed++;
-                            output.add(
-                                    new Result(read.row(), 0, read.application().id(), null, e.getMessage()));
+                            output.add(new Result(read.row(), 0, read.deal().id(), null, e.getMessage()));
                         }
                     }
                     case DealRow.Unreadable bad -> {

@@ -108,19 +108,19 @@ final class CompareCommand implements Callable<Integer> {
                 List<Assessment> results = new ArrayList<>(runs.size());
                 try {
                     for (DealRun run : runs) {
-                        results.add(run.assess(read.application()));
+                        results.add(run.assess(read.deal()));
                     }
                 } catch (IllegalArgumentException e) {
                     failed++;
                     summaries.forEach(Summary::addError);
-                    error(line, read.row(), read.application().id(), e.getMessage());
+                    error(line, read.row(), read.deal().id(), e.getMessage());
                     out.println(line);
                     continue;
                 }
                 for (int i = 0; i < results.size(); i++) {
                     summaries.get(i).add(results.get(i));
                 }
-                row(line, read.row(), read.application().id(), results);
+                row(line, read.row(), read.deal().id(), results);
                 out.println(line);
             }
         } catch (DealFileException e) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.gatehouse.policy.Application;
+import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.LedgerView;
 import org.gatehouse.policy.MeasureKey;
 import org.gatehouse.policy.Policy;
@@ -56,7 +56,7 @@ public class Ledger {
      * A digest collision only serializes two unrelated keys; it never lets a race through.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public LedgerView lockFor(Application application, Policy policy, LocalDate date) {
+    public LedgerView lockFor(Deal application, Policy policy, LocalDate date) {
         TreeSet<Long> locks = new TreeSet<>();
         for (Policy.Measure measure : policy.measures()) {
             locks.add(lockId(MeasureKey.of(measure, application, date)));

@@ -3,9 +3,9 @@ package org.gatehouse.ledger;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
-import org.gatehouse.policy.CompanyName;
-import org.gatehouse.policy.CountryCode;
 import org.gatehouse.policy.Outcome;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 
 /**
  * Who an application's compute is counted for: the attributes that the policies' measures are keyed by.

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The answer for one application under one policy on one date (SPEC §4): one of four outcome types, each carrying
+ * The answer for one deal under one policy on one date (SPEC §4): one of four outcome types, each carrying
  * the facts it was decided on, from which the public JSON form and the explanation are derived.
  */
 public sealed interface Assessment
@@ -13,14 +13,14 @@ public sealed interface Assessment
     /**
      * What the decision rests on.
      *
-     * @param controlledTpp exact TPP of the controlled lines of this application
+     * @param controlledTpp exact TPP of the controlled lines of this deal
      * @param destinationClass the destination's class under the policy
      * @param tallies the ladders evaluated, the first giving the tier; empty when no ladder applied
      * @param overlays bit {@code i} set when overlay {@code i} of the policy matched
      * @param replacedPaths review paths (bit per ordinal) that matching overlays replaced
      */
     record Facts(
-            Application application,
+            Deal deal,
             Policy policy,
             LocalDate date,
             long controlledTpp,
@@ -60,7 +60,7 @@ public sealed interface Assessment
     }
 
     default String id() {
-        return facts().application().id();
+        return facts().deal().id();
     }
 
     /** The tier, or {@code null} when no band applies. */
@@ -93,7 +93,7 @@ public sealed interface Assessment
         };
     }
 
-    /** TPP of the tier measure after this application, or -1 when no measure was evaluated. */
+    /** TPP of the tier measure after this deal, or -1 when no measure was evaluated. */
     default long measureAfterTpp() {
         Tally primary = facts().primary();
         return primary == null ? -1 : primary.afterTpp();

@@ -63,7 +63,7 @@ public final class AssessmentJson {
             out.append('}');
         }
         out.append("},\"lines\":[");
-        List<Line> lines = facts.application().lines();
+        List<Line> lines = facts.deal().lines();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             if (i > 0) {

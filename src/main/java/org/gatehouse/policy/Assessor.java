@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Applies a policy to an application (SPEC §3–§4): a pure function of (application, policy, ledger view, date).
+ * Applies a policy to a deal (SPEC §3–§4): a pure function of (deal, policy, ledger view, date).
  * It reads the ledger but never changes it; the same inputs give the same assessment.
  *
  * <p>The order of the rule: classify the lines (only controlled lines count); find the destination class (first match);
  * not controlled and prohibited classes answer at once; otherwise evaluate the class's ladders on their measures
- * (already counted + this application), collect the review paths of the class, bands and matching overlays, remove
+ * (already counted + this deal), collect the review paths of the class, bands and matching overlays, remove
  * those that an overlay replaces, and keep the most restrictive by the policy's precedence. The tier's exemption
  * applies only when the class allows it, there is no screening hit and nothing stricter than EXEMPT remains.
  */
@@ -19,12 +19,12 @@ public final class Assessor {
     private Assessor() {}
 
     /**
-     * Assesses {@code application} under {@code policy} as of {@code date}, counting what {@code ledger} already holds.
+     * Assesses {@code deal} under {@code policy} as of {@code date}, counting what {@code ledger} already holds.
      *
      * @throws IllegalArgumentException when the totals exceed the range of exact arithmetic (absurd quantities)
      */
-    public static Assessment assess(Application application, Policy policy, LedgerView ledger, LocalDate date) {
-        List<Line> lines = application.lines();
+    public static Assessment assess(Deal deal, Policy policy, LedgerView ledger, LocalDate date) {
+        List<Line> lines = deal.lines();
         long controlledTpp = 0;
         try {
             for (int i = 0, n = lines.size(); i < n; i++) {
@@ -36,21 +36,21 @@ public final class Assessor {
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("quantity: the application's total TPP exceeds " + Long.MAX_VALUE, e);
         }
-        int countryIndex = application.destination().index();
+        int countryIndex = deal.destination().index();
         Policy.DestinationClass destinationClass = policy.classes.get(policy.classByCountry[countryIndex]);
         if (controlledTpp == 0 || destinationClass.treatment() == Policy.Treatment.NOT_CONTROLLED) {
             return new Assessment.NotControlled(
-                    facts(application, policy, date, controlledTpp, destinationClass, List.of(), 0, 0));
+                    facts(deal, policy, date, controlledTpp, destinationClass, List.of(), 0, 0));
         }
         if (destinationClass.treatment() == Policy.Treatment.PROHIBITED) {
             return new Assessment.Prohibited(
-                    facts(application, policy, date, controlledTpp, destinationClass, List.of(), 0, 0));
+                    facts(deal, policy, date, controlledTpp, destinationClass, List.of(), 0, 0));
         }
 
         List<Policy.Ladder> ladders = destinationClass.ladders();
         Tally[] tallies = new Tally[ladders.size()];
         int tallyCount = 0;
-        Tally primary = tally(ladders.getFirst(), application, ledger, date, controlledTpp);
+        Tally primary = tally(ladders.getFirst(), deal, ledger, date, controlledTpp);
         tallies[tallyCount++] = primary;
 
         long paths = destinationClass.reviewPath() == null ? 0 : bit(destinationClass.reviewPath());
@@ -58,7 +58,7 @@ public final class Assessor {
         for (int i = 1; i < ladders.size(); i++) {
             Policy.Ladder ladder = ladders.get(i);
             if (ladder.applies() == Policy.Applies.ALWAYS) {
-                Tally tally = tally(ladder, application, ledger, date, controlledTpp);
+                Tally tally = tally(ladder, deal, ledger, date, controlledTpp);
                 tallies[tallyCount++] = tally;
                 paths |= bandPath(tally.band());
                 requirements |= tally.band().requirements();
@@ -77,19 +77,19 @@ public final class Assessor {
                 requirements |= overlay.requirements();
             }
         }
-        if (application.screeningHit()) {
+        if (deal.screeningHit()) {
             requirements |= policy.screeningRequirements;
         }
 
         Policy.Band band = primary.band();
         boolean exempt = band.exemptionAvailable()
                 && destinationClass.exemptionAllowed()
-                && !application.screeningHit()
+                && !deal.screeningHit()
                 && (paths & ~replaced & ~bit(ReviewPath.EXEMPT)) == 0;
         if (exempt) {
             List<Tally> evaluated = List.of(Arrays.copyOf(tallies, tallyCount));
             return new Assessment.Exempt(
-                    facts(application, policy, date, controlledTpp, destinationClass, evaluated, overlays, replaced),
+                    facts(deal, policy, date, controlledTpp, destinationClass, evaluated, overlays, replaced),
                     band.tier(),
                     requirements | band.exemptionRequirements());
         }
@@ -99,7 +99,7 @@ public final class Assessor {
         for (int i = 1; i < ladders.size(); i++) {
             Policy.Ladder ladder = ladders.get(i);
             if (ladder.applies() == Policy.Applies.WHEN_NOT_EXEMPT) {
-                Tally tally = tally(ladder, application, ledger, date, controlledTpp);
+                Tally tally = tally(ladder, deal, ledger, date, controlledTpp);
                 tallies[tallyCount++] = tally;
                 paths |= bandPath(tally.band());
                 requirements |= tally.band().requirements();
@@ -113,14 +113,14 @@ public final class Assessor {
         List<Tally> evaluated =
                 tallyCount == tallies.length ? List.of(tallies) : List.of(Arrays.copyOf(tallies, tallyCount));
         return new Assessment.LicenseRequired(
-                facts(application, policy, date, controlledTpp, destinationClass, evaluated, overlays, replaced),
+                facts(deal, policy, date, controlledTpp, destinationClass, evaluated, overlays, replaced),
                 band.tier(),
                 path,
                 requirements);
     }
 
     private static Assessment.Facts facts(
-            Application application,
+            Deal deal,
             Policy policy,
             LocalDate date,
             long controlledTpp,
@@ -128,13 +128,11 @@ public final class Assessor {
             List<Tally> tallies,
             long overlays,
             long replaced) {
-        return new Assessment.Facts(
-                application, policy, date, controlledTpp, destinationClass, tallies, overlays, replaced);
+        return new Assessment.Facts(deal, policy, date, controlledTpp, destinationClass, tallies, overlays, replaced);
     }
 
-    private static Tally tally(
-            Policy.Ladder ladder, Application application, LedgerView ledger, LocalDate date, long tpp) {
-        MeasureKey key = MeasureKey.of(ladder.measure(), application, date);
+    private static Tally tally(Policy.Ladder ladder, Deal deal, LedgerView ledger, LocalDate date, long tpp) {
+        MeasureKey key = MeasureKey.of(ladder.measure(), deal, date);
         long before = ledger.countedTpp(ladder.measure(), key, date);
         long after;
         try {

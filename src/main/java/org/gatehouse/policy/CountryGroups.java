@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.gatehouse.catalog.CsvRecords;
+import org.gatehouse.trade.CountryCode;
 
 /**
  * The EAR country groups (Supplement No. 1 to part 740: D:1…D:5, E:1, E:2, A:5, A:6) plus {@code AIDIFF-T1}, from

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import org.gatehouse.trade.CountryCode;
 
 /**
  * A set of destination countries written as an expression over country groups and codes, e.g.

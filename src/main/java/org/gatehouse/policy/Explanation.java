@@ -9,7 +9,7 @@ import org.gatehouse.catalog.Item;
 
 /**
  * Renders why an assessment came out as it did, in sentences a compliance officer can check by hand: each line's
- * classification, the destination class, each measure (before + this application = after, in GB300e and exact TPP),
+ * classification, the destination class, each measure (before + this deal = after, in GB300e and exact TPP),
  * the band reached, each overlay that applied or not, and the review path chosen. Built on demand, so assessing stays
  * cheap when nobody reads it.
  */
@@ -21,13 +21,13 @@ public final class Explanation {
     public static List<String> of(Assessment assessment) {
         Assessment.Facts facts = assessment.facts();
         Policy policy = facts.policy();
-        Application application = facts.application();
+        Deal deal = facts.deal();
         List<String> out = new ArrayList<>();
-        for (Line line : application.lines()) {
+        for (Line line : deal.lines()) {
             out.add(line(line, policy));
         }
         Policy.DestinationClass c = facts.destinationClass();
-        out.add("Destination " + application.destination() + policy.sentences.get(c));
+        out.add("Destination " + deal.destination() + policy.sentences.get(c));
         if (facts.controlledTpp() == 0) {
             out.add("No line is controlled (3A090.a/4A090.a): no licence is needed under these rules.");
         }
@@ -44,7 +44,7 @@ public final class Explanation {
             case Assessment.LicenseRequired l -> {
                 Tally primary = facts.primary();
                 if (primary.band().exemptionAvailable()) {
-                    out.add("No exemption: " + whyNotExempt(application, c) + ".");
+                    out.add("No exemption: " + whyNotExempt(deal, c) + ".");
                 }
                 out.add(policy.closingSentences.computeIfAbsent(
                         (l.requirementMask() << 3) | l.reviewPath().ordinal(),
@@ -80,11 +80,11 @@ public final class Explanation {
                 + requirementsText(band.requirements()) + ".";
     }
 
-    private static String whyNotExempt(Application application, Policy.DestinationClass c) {
+    private static String whyNotExempt(Deal deal, Policy.DestinationClass c) {
         if (!c.exemptionAllowed()) {
             return "class " + c.id() + " does not allow exemptions";
         }
-        if (application.screeningHit()) {
+        if (deal.screeningHit()) {
             return "a screening hit blocks the exemption";
         }
         return "a stricter review path applies";
@@ -157,10 +157,10 @@ public final class Explanation {
         MeasureKey key = tally.key();
         List<String> parts = new ArrayList<>(3);
         if (key.endUserParent() != null) {
-            parts.add(facts.application().endUserParent().display());
+            parts.add(facts.deal().endUserParent().display());
         }
         if (key.endUser() != null) {
-            parts.add(facts.application().endUser().display());
+            parts.add(facts.deal().endUser().display());
         }
         if (key.destination() != null) {
             parts.add(key.destination().value());
@@ -180,7 +180,7 @@ public final class Explanation {
             return;
         }
         for (Policy.Overlay o : policy.overlays()) {
-            if (!o.destinations().contains(facts.application().destination())) {
+            if (!o.destinations().contains(facts.deal().destination())) {
                 continue;
             }
             if ((facts.overlays() & (1L << o.index())) != 0) {
@@ -206,14 +206,14 @@ public final class Explanation {
             } else {
                 out.add("Overlay " + o.id() + " does not apply: it needs "
                         + (o.lines() == Policy.LineMatch.ALL ? "every" : "a") + " controlled line to have "
-                        + o.conditionText() + ", and " + offending(o, facts.application()) + ".");
+                        + o.conditionText() + ", and " + offending(o, facts.deal()) + ".");
             }
         }
     }
 
-    private static String offending(Policy.Overlay o, Application application) {
+    private static String offending(Policy.Overlay o, Deal deal) {
         List<String> names = new ArrayList<>();
-        for (Line line : application.lines()) {
+        for (Line line : deal.lines()) {
             Accelerator chip = line.item().accelerator();
             if (line.item().controlled() && !o.matchesChip(chip.tpp(), chip.memoryBandwidthGbs())) {
                 names.add(chip.name() + " (TPP " + chip.tpp() + ", "

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 
 /**
  * A ledger kept in memory for one policy, for the offline tools: holdings seed the shipped bucket, and each assessed
- * row that is EXEMPT or LICENSE_REQUIRED is recorded as a pending application under every measure it was assessed on
+ * row that is EXEMPT or LICENSE_REQUIRED is recorded as a pending deal under every measure it was assessed on
  * that counts its outcome. Memory grows with the number of distinct keys, not with the number of rows.
  */
 public final class InMemoryLedger implements LedgerView {
@@ -40,7 +42,7 @@ public final class InMemoryLedger implements LedgerView {
         holdingsByCountry.computeIfAbsent(destination, d -> new Total()).tpp += tpp;
     }
 
-    /** Records an assessment as a pending application under each measure it was assessed on that counts its outcome. */
+    /** Records an assessment as a pending deal under each measure it was assessed on that counts its outcome. */
     public void record(Assessment assessment) {
         Outcome outcome = assessment.outcome();
         if (outcome != Outcome.EXEMPT && outcome != Outcome.LICENSE_REQUIRED) {

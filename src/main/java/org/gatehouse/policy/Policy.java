@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.gatehouse.trade.CountryCode;
 
 /**
  * A loaded, validated policy (SPEC §3): destination classes, measures, ladders of bands, overlays and the precedence

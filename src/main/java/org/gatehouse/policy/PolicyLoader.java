@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import org.gatehouse.catalog.Catalog;
 import org.gatehouse.catalog.Gb300e;
 import org.gatehouse.catalog.Item;
+import org.gatehouse.trade.CountryCode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;

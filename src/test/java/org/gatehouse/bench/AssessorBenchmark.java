@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.gatehouse.catalog.Catalog;
-import org.gatehouse.policy.Application;
 import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.Assessor;
-import org.gatehouse.policy.CompanyName;
-import org.gatehouse.policy.CountryCode;
+import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.InMemoryLedger;
 import org.gatehouse.policy.Line;
 import org.gatehouse.policy.Policies;
 import org.gatehouse.policy.Policy;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,7 +45,7 @@ public class AssessorBenchmark {
 
     private Policy policy;
     private InMemoryLedger ledger;
-    private Application[] deals;
+    private Deal[] deals;
     private int next;
 
     @Setup
@@ -56,11 +56,11 @@ public class AssessorBenchmark {
             "US", "DE", "FR", "IN", "IL", "GB", "SA", "AE", "CN", "MO", "RU", "IR", "BR", "VN", "JP", "SG"
         };
         SplittableRandom random = new SplittableRandom(42);
-        deals = new Application[4096];
+        deals = new Deal[4096];
         ledger = new InMemoryLedger();
         for (int i = 0; i < deals.length; i++) {
             CompanyName company = CompanyName.of("Company " + random.nextInt(500));
-            deals[i] = new Application(
+            deals[i] = new Deal(
                     "deal-" + i,
                     LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365)),
                     "NVIDIA",
@@ -76,7 +76,7 @@ public class AssessorBenchmark {
 
     @Benchmark
     public Assessment assess() {
-        Application deal = deals[next++ & (deals.length - 1)];
+        Deal deal = deals[next++ & (deals.length - 1)];
         return Assessor.assess(deal, policy, ledger, deal.date());
     }
 }

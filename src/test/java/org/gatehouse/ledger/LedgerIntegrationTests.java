@@ -13,17 +13,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gatehouse.IntegrationTest;
 import org.gatehouse.catalog.Catalog;
-import org.gatehouse.policy.Application;
 import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.Assessor;
-import org.gatehouse.policy.CompanyName;
-import org.gatehouse.policy.CountryCode;
+import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.LedgerView;
 import org.gatehouse.policy.Line;
 import org.gatehouse.policy.MeasureKey;
 import org.gatehouse.policy.Outcome;
 import org.gatehouse.policy.Policies;
 import org.gatehouse.policy.Policy;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,7 +96,7 @@ class LedgerIntegrationTests {
                 aPosition(UUID.randomUUID(), parent, "AE"), 5_000 * GB300_TPP, "application.submitted", "t"));
 
         Assessment second = inTransaction(() -> {
-            Application deal = aDeal(parent, "SA", 200);
+            Deal deal = aDeal(parent, "SA", 200);
             return Assessor.assess(deal, POLICY, ledger.lockFor(deal, POLICY, DATE), DATE);
         });
 
@@ -119,7 +119,7 @@ class LedgerIntegrationTests {
             List<Future<?>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 futures.add(pool.submit(() -> inTransaction(() -> {
-                    Application deal = aDeal(parent, "PT", units);
+                    Deal deal = aDeal(parent, "PT", units);
                     LedgerView view = ledger.lockFor(deal, POLICY, DATE);
                     Assessment assessment = Assessor.assess(deal, POLICY, view, DATE);
                     UUID id = UUID.randomUUID();
@@ -212,9 +212,9 @@ class LedgerIntegrationTests {
         return new Position(id, company, company, CountryCode.of(destination), DATE, Outcome.LICENSE_REQUIRED);
     }
 
-    private static Application aDeal(String parent, String destination, long gb300Units) {
+    private static Deal aDeal(String parent, String destination, long gb300Units) {
         CompanyName company = CompanyName.of(parent);
-        return new Application(
+        return new Deal(
                 "deal-" + UUID.randomUUID(),
                 DATE,
                 "Exporter",

@@ -29,7 +29,7 @@ class AssessorProperties {
             List.of("us-global-2026-draft", "us-global-2026-draft-alt", "us-2025-current", "us-2025-ai-diffusion");
 
     @Provide
-    Arbitrary<Application> deals() {
+    Arbitrary<Deal> deals() {
         return Combinators.combine(
                         Arbitraries.of(ITEMS),
                         Arbitraries.longs().between(1, 300_000),
@@ -58,11 +58,11 @@ class AssessorProperties {
 
     @Property(tries = 300)
     void addingUnitsNeverLowersTheTier(
-            @ForAll("deals") Application deal,
+            @ForAll("deals") Deal deal,
             @ForAll @LongRange(min = 1, max = 500_000) long more,
             @ForAll("policies") Policy policy) {
         Line line = deal.lines().getFirst();
-        Application bigger = new Application(
+        Deal bigger = new Deal(
                 deal.id(),
                 deal.date(),
                 deal.exporter(),
@@ -78,7 +78,7 @@ class AssessorProperties {
     }
 
     @Property(tries = 200)
-    void resultsAreDeterministic(@ForAll("deals") Application deal, @ForAll("policies") Policy policy) {
+    void resultsAreDeterministic(@ForAll("deals") Deal deal, @ForAll("policies") Policy policy) {
         String first = AssessmentJson.toJson(Assessor.assess(deal, policy, LedgerView.EMPTY, deal.date()));
         String second = AssessmentJson.toJson(Assessor.assess(deal, policy, LedgerView.EMPTY, deal.date()));
         assertThat(second).isEqualTo(first);
@@ -86,20 +86,20 @@ class AssessorProperties {
 
     @Property(tries = 100)
     void rowOrderDoesNotMatterWhenIndependent(
-            @ForAll("dealLists") List<Application> deals,
+            @ForAll("dealLists") List<Deal> deals,
             @ForAll("policies") Policy policy,
             @ForAll @IntRange(min = 0, max = 1000) int seed) {
-        List<Application> shuffled = new ArrayList<>(deals);
+        List<Deal> shuffled = new ArrayList<>(deals);
         Collections.shuffle(shuffled, new java.util.Random(seed));
         assertThat(independently(shuffled, policy)).isEqualTo(independently(deals, policy));
     }
 
     @Property(tries = 100)
-    void rowGb300eAddUpToTheTotal(@ForAll("dealLists") List<Application> deals, @ForAll("policies") Policy policy) {
+    void rowGb300eAddUpToTheTotal(@ForAll("dealLists") List<Deal> deals, @ForAll("policies") Policy policy) {
         InMemoryLedger ledger = new InMemoryLedger();
         long sum = 0;
         Map<String, Long> byKey = new HashMap<>();
-        for (Application deal : deals) {
+        for (Deal deal : deals) {
             Assessment a = Assessor.assess(deal, policy, ledger, deal.date());
             ledger.record(a);
             sum += a.facts().controlledTpp();
@@ -121,14 +121,14 @@ class AssessorProperties {
     }
 
     @Provide
-    Arbitrary<List<Application>> dealLists() {
+    Arbitrary<List<Deal>> dealLists() {
         return deals().list().ofMinSize(1).ofMaxSize(30);
     }
 
-    private static Map<String, String> independently(List<Application> deals, Policy policy) {
+    private static Map<String, String> independently(List<Deal> deals, Policy policy) {
         Map<String, String> results = new HashMap<>();
         for (int i = 0; i < deals.size(); i++) {
-            Application d = deals.get(i);
+            Deal d = deals.get(i);
             results.merge(
                     d.id(),
                     AssessmentJson.toJson(Assessor.assess(d, policy, LedgerView.EMPTY, d.date())),

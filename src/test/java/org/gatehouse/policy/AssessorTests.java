@@ -23,6 +23,8 @@ import static org.gatehouse.policy.Requirement.US_INVESTMENT_MATCH;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,7 +84,7 @@ class AssessorTests {
         @ParameterizedTest(name = "999 then {0} → {1}")
         @CsvSource({"0, T1", "1, T2", "2, T2"})
         void reachedByAccumulation(long more, String tier) {
-            Application first = aDeal("first", "GB300", 999, "DE", "Acme", IN_2026);
+            Deal first = aDeal("first", "GB300", 999, "DE", "Acme", IN_2026);
             Assessment last = more == 0
                     ? assessInOrder(defaultPolicy(), first)
                     : assessInOrder(defaultPolicy(), first, aDeal("second", "GB300", more, "DE", "Acme", IN_2026));

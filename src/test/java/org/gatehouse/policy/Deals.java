@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.gatehouse.catalog.Catalog;
 import org.gatehouse.catalog.Item;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 
 /** Fixture factories for applications and policies used across the tests. */
 public final class Deals {
@@ -23,16 +25,15 @@ public final class Deals {
     }
 
     /** {@code units} GB300 to a company in Germany (general class). */
-    public static Application aGb300Deal(long units) {
+    public static Deal aGb300Deal(long units) {
         return aDeal("GB300", units, "DE");
     }
 
-    public static Application aDeal(String item, long units, String destination) {
+    public static Deal aDeal(String item, long units, String destination) {
         return aDeal("deal", item, units, destination, "Acme Cloud", IN_2026);
     }
 
-    public static Application aDeal(
-            String id, String item, long units, String destination, String parent, LocalDate date) {
+    public static Deal aDeal(String id, String item, long units, String destination, String parent, LocalDate date) {
         return anApplication(
                 id,
                 parent,
@@ -42,9 +43,9 @@ public final class Deals {
                 new Line(Catalog.builtIn().item(item), units));
     }
 
-    public static Application anApplication(
+    public static Deal anApplication(
             String id, String endUser, String parent, String destination, LocalDate date, Line... lines) {
-        return new Application(
+        return new Deal(
                 id,
                 date,
                 "NVIDIA",
@@ -63,24 +64,24 @@ public final class Deals {
         return Catalog.customItem("Custom-" + tpp, tpp, new BigDecimal(pd), bandwidthGbs);
     }
 
-    public static Application withScreeningHit(Application a) {
-        return new Application(
+    public static Deal withScreeningHit(Deal a) {
+        return new Deal(
                 a.id(), a.date(), a.exporter(), a.endUser(), a.endUserParent(), a.destination(), a.lines(), true);
     }
 
-    public static Assessment assess(Application application) {
+    public static Assessment assess(Deal application) {
         return Assessor.assess(application, defaultPolicy(), LedgerView.EMPTY, application.date());
     }
 
-    public static Assessment assess(Application application, Policy policy) {
+    public static Assessment assess(Deal application, Policy policy) {
         return Assessor.assess(application, policy, LedgerView.EMPTY, application.date());
     }
 
     /** Assesses the applications in order, each seeing the earlier ones as pending; returns the last assessment. */
-    public static Assessment assessInOrder(Policy policy, Application... applications) {
+    public static Assessment assessInOrder(Policy policy, Deal... applications) {
         InMemoryLedger ledger = new InMemoryLedger();
         Assessment last = null;
-        for (Application a : applications) {
+        for (Deal a : applications) {
             last = Assessor.assess(a, policy, ledger, a.date());
             ledger.record(last);
         }

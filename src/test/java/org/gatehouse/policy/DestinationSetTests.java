@@ -3,6 +3,7 @@ package org.gatehouse.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.gatehouse.trade.CountryCode;
 import org.junit.jupiter.api.Test;
 
 class DestinationSetTests {

@@ -8,6 +8,7 @@ import static org.gatehouse.policy.Deals.policy;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.gatehouse.trade.CountryCode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,14 +156,14 @@ class ShippedPoliciesTests {
 
         @Test
         void exemptExportsDoNotDrawOnTheCap() {
-            Application licensed = aDeal("big", "H100", 48_000, "IN", "Licensee", IN_2025);
-            Application exempt = aDeal("small", "H100", 1_500, "IN", "Small buyer", IN_2025);
+            Deal licensed = aDeal("big", "H100", 48_000, "IN", "Licensee", IN_2025);
+            Deal exempt = aDeal("small", "H100", 1_500, "IN", "Small buyer", IN_2025);
             assertThat(assessInOrder(diffusion, licensed, exempt).outcome()).isEqualTo(Outcome.EXEMPT);
             // 48,000 + 1,800 licensed H100 stay within 49,898; counting the exempt 1,500 would exceed it.
-            Application within = aDeal("within", "H100", 1_800, "IN", "Third", IN_2025);
+            Deal within = aDeal("within", "H100", 1_800, "IN", "Third", IN_2025);
             assertThat(assessInOrder(diffusion, licensed, exempt, within).reviewPath())
                     .isEqualTo(ReviewPath.STANDARD);
-            Application beyond = aDeal("beyond", "H100", 1_800, "IN", "Fourth", IN_2025);
+            Deal beyond = aDeal("beyond", "H100", 1_800, "IN", "Fourth", IN_2025);
             assertThat(assessInOrder(diffusion, licensed, exempt, within, beyond)
                             .reviewPath())
                     .isEqualTo(ReviewPath.PRESUMPTION_OF_DENIAL);

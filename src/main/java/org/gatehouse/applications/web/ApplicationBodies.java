@@ -10,11 +10,11 @@ import org.gatehouse.applications.LineItem;
 import org.gatehouse.applications.Party;
 import org.gatehouse.applications.Texts;
 import org.gatehouse.catalog.Accelerator;
-import org.gatehouse.policy.Application;
-import org.gatehouse.policy.CompanyName;
-import org.gatehouse.policy.CountryCode;
+import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.Line;
 import org.gatehouse.system.InputCheck;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 
 /**
  * Turns an {@link ApplicationBody} into checked {@link ApplicationContent}, naming every bad field
@@ -58,7 +58,7 @@ final class ApplicationBodies {
         BigDecimal value = check.field(
                 "valueUsd", () -> body.valueUsd() == null ? null : ApplicationContent.valueUsd(body.valueUsd()));
         List<LineItem> lines = new ArrayList<>();
-        List<ApplicationBody.LineBody> lineBodies = list(check, "lines", body.lines(), Application.LINES_MAX, true);
+        List<ApplicationBody.LineBody> lineBodies = list(check, "lines", body.lines(), Deal.LINES_MAX, true);
         for (int i = 0; i < lineBodies.size(); i++) {
             lines.add(line(check, "lines[" + i + "]", lineBodies.get(i)));
         }

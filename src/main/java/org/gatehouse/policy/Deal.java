@@ -3,14 +3,16 @@ package org.gatehouse.policy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 
 /**
- * What is assessed: an application for an export licence, or one row of a deal file (an application with one line).
+ * What is assessed: a deal — an application for an export licence, or one row of a deal file (a deal with one line).
  *
  * @param endUserParent the ultimate parent, equal to the end user when none was given
  * @param screeningHit whether a party matched a restricted-party list and the hit is not cleared
  */
-public record Application(
+public record Deal(
         String id,
         LocalDate date,
         String exporter,
@@ -20,12 +22,12 @@ public record Application(
         List<Line> lines,
         boolean screeningHit) {
 
-    /** Most line items in one application (SPEC §2.3). */
+    /** Most line items in one deal (SPEC §2.3). */
     public static final int LINES_MAX = 1_000;
     /** Longest id accepted. */
     public static final int ID_CHARS_MAX = 100;
 
-    public Application {
+    public Deal {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(endUser, "endUser");

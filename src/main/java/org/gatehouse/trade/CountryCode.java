@@ -1,4 +1,4 @@
-package org.gatehouse.policy;
+package org.gatehouse.trade;
 
 import java.util.Locale;
 import java.util.Set;
