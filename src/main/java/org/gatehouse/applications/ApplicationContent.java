@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.Line;
+import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CountryCode;
 
 /**

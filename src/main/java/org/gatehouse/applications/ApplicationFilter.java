@@ -1,6 +1,6 @@
 package org.gatehouse.applications;
 
-import org.gatehouse.identity.OrganizationId;
+import org.gatehouse.trade.OrganizationId;
 
 /**
  * Which applications a list shows; null fields do not filter. The service sets {@code organizationId}

@@ -3,7 +3,8 @@ package org.gatehouse.applications;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.Paging;
 
 /** Where applications are kept. Every change names the version it expects, so a stale write changes nothing. */
 public interface Applications {

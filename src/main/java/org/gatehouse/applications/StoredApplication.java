@@ -1,7 +1,8 @@
 package org.gatehouse.applications;
 
 import java.time.Instant;
-import org.gatehouse.identity.OrganizationId;
+import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.OrganizationId;
 
 /**
  * An application as recorded: its content, where it stands and, once submitted, the assessment it

@@ -9,9 +9,10 @@ import java.util.Map;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.identity.jdbc.Organizations;
-import org.gatehouse.system.ConflictException;
-import org.gatehouse.system.NotFoundException;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.ConflictException;
+import org.gatehouse.trade.NotFoundException;
+import org.gatehouse.trade.OrganizationId;
+import org.gatehouse.trade.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -12,10 +12,10 @@ import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.identity.jdbc.ApiTokens;
 import org.gatehouse.identity.jdbc.Users;
-import org.gatehouse.system.ConflictException;
-import org.gatehouse.system.InvalidInputException;
-import org.gatehouse.system.NotFoundException;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.ConflictException;
+import org.gatehouse.trade.InvalidInputException;
+import org.gatehouse.trade.NotFoundException;
+import org.gatehouse.trade.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,7 +2,7 @@ package org.gatehouse.policy;
 
 import java.util.List;
 import java.util.Map;
-import org.gatehouse.catalog.Gb300e;
+import org.gatehouse.trade.Gb300e;
 
 /**
  * Writes the public JSON form of an assessment (SPEC §4): snake_case keys, GB300e as decimal strings rounded half-up

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gatehouse.catalog.Accelerator;
 import org.gatehouse.catalog.Eccn;
-import org.gatehouse.catalog.Gb300e;
 import org.gatehouse.catalog.Item;
+import org.gatehouse.trade.Gb300e;
 
 /**
  * Renders why an assessment came out as it did, in sentences a compliance officer can check by hand: each line's

@@ -2,6 +2,10 @@ package org.gatehouse.system;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.gatehouse.trade.ConflictException;
+import org.gatehouse.trade.FieldProblem;
+import org.gatehouse.trade.InvalidInputException;
+import org.gatehouse.trade.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

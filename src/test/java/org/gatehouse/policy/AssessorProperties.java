@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.gatehouse.SeededCases;
-import org.gatehouse.catalog.Gb300e;
+import org.gatehouse.trade.Gb300e;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

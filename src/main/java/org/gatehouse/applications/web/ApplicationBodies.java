@@ -12,9 +12,9 @@ import org.gatehouse.applications.Texts;
 import org.gatehouse.catalog.Accelerator;
 import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.Line;
-import org.gatehouse.system.InputCheck;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.InputCheck;
 
 /**
  * Turns an {@link ApplicationBody} into checked {@link ApplicationContent}, naming every bad field

@@ -5,7 +5,7 @@ import org.gatehouse.identity.CurrentUser;
 import org.gatehouse.policy.AssessmentJson;
 import org.gatehouse.policy.Policies;
 import org.gatehouse.policy.Policy;
-import org.gatehouse.system.InvalidInputException;
+import org.gatehouse.trade.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

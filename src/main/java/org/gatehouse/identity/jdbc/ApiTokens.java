@@ -10,7 +10,7 @@ import org.gatehouse.identity.ApiToken;
 import org.gatehouse.identity.TokenId;
 import org.gatehouse.identity.TokenName;
 import org.gatehouse.identity.UserId;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

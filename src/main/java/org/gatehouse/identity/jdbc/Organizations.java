@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.gatehouse.identity.Agency;
 import org.gatehouse.identity.Organization;
-import org.gatehouse.identity.OrganizationId;
 import org.gatehouse.identity.OrganizationKind;
 import org.gatehouse.identity.OrganizationName;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.OrganizationId;
+import org.gatehouse.trade.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.gatehouse.identity.DisplayName;
-import org.gatehouse.identity.OrganizationId;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.User;
 import org.gatehouse.identity.UserId;
 import org.gatehouse.identity.Username;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.OrganizationId;
+import org.gatehouse.trade.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,14 +1,14 @@
 package org.gatehouse.ledger.web;
 
 import java.util.List;
-import org.gatehouse.catalog.Gb300e;
 import org.gatehouse.identity.CurrentUser;
 import org.gatehouse.identity.Role;
 import org.gatehouse.ledger.CountryTotals;
 import org.gatehouse.ledger.Ledger;
 import org.gatehouse.policy.Policies;
-import org.gatehouse.system.InvalidInputException;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.Gb300e;
+import org.gatehouse.trade.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

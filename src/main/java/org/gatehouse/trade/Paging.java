@@ -1,4 +1,4 @@
-package org.gatehouse.system;
+package org.gatehouse.trade;
 
 /**
  * A bounded page of a list: at most {@link #LIMIT_MAX} rows from {@code offset}. Every list of the

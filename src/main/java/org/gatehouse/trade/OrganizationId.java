@@ -1,4 +1,4 @@
-package org.gatehouse.identity;
+package org.gatehouse.trade;
 
 import java.util.Objects;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.gatehouse.system;
+package org.gatehouse.trade;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.gatehouse.applications;
+package org.gatehouse.trade;
 
 import java.util.Objects;
 import java.util.UUID;

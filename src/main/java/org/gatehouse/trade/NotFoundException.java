@@ -1,4 +1,4 @@
-package org.gatehouse.system;
+package org.gatehouse.trade;
 
 /**
  * The record does not exist or the caller may not see it: the two are answered alike (404), so

@@ -1,4 +1,4 @@
-package org.gatehouse.catalog;
+package org.gatehouse.trade;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
