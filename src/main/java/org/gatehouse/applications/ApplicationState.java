@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an application stands (SPEC §6.2). Each state names the states it may move to; any other
- * move is refused with the current state named.
+ * Where an application stands (SPEC §6.2), and the transition table: each state names the states it may move to.
+ * {@link Application} refuses any other move, naming the current state.
  */
 public enum ApplicationState {
     DRAFT,
@@ -51,12 +51,5 @@ public enum ApplicationState {
             case APPROVED, APPROVED_WITH_CONDITIONS, DENIED, RETURNED_WITHOUT_ACTION, WITHDRAWN, DISCARDED ->
                 EnumSet.noneOf(ApplicationState.class);
         };
-    }
-
-    /** @throws InvalidTransitionException unless this state may move to {@code target} */
-    public void requireMoveTo(ApplicationState target, String action) {
-        if (!next().contains(target)) {
-            throw new InvalidTransitionException(this, action);
-        }
     }
 }

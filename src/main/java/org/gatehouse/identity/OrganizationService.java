@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.identity.jdbc.Organizations;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.NotFoundException;
 import org.gatehouse.trade.OrganizationId;

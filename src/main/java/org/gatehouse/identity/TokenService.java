@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.identity.jdbc.ApiTokens;
-import org.gatehouse.identity.jdbc.Users;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.InvalidInputException;
 import org.gatehouse.trade.NotFoundException;
@@ -127,7 +125,7 @@ public class TokenService {
      * and its account is enabled; records the use.
      */
     @Transactional
-    Optional<CurrentUser> authenticate(TokenSecret secret) {
+    public Optional<CurrentUser> authenticate(TokenSecret secret) {
         Instant now = clock.instant();
         Optional<ApiToken> token = tokens.findBySecretSha256(secret.sha256Hex()).filter(t -> t.activeAt(now));
         Optional<CurrentUser> caller = token.flatMap(t -> userService.currentUser(t.userId()));

@@ -2,8 +2,8 @@ package org.gatehouse.ledger;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.UUID;
 import org.gatehouse.policy.Outcome;
+import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
 
@@ -15,10 +15,10 @@ import org.gatehouse.trade.CountryCode;
  * @param endUser the end user
  * @param destination the country of deployment
  * @param assessedOn the date the application was assessed on (calendar-year and rolling windows use it)
- * @param outcome EXEMPT or LICENSE_REQUIRED: only those reach the ledger
+ * @param outcome an outcome that holds compute ({@link Outcome#holdsCompute()}): only those reach the ledger
  */
 public record Position(
-        UUID applicationId,
+        ApplicationId applicationId,
         CompanyName parent,
         CompanyName endUser,
         CountryCode destination,
@@ -31,7 +31,7 @@ public record Position(
         Objects.requireNonNull(endUser, "endUser");
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(assessedOn, "assessedOn");
-        if (outcome != Outcome.EXEMPT && outcome != Outcome.LICENSE_REQUIRED) {
+        if (!outcome.holdsCompute()) {
             throw new IllegalArgumentException(
                     "only EXEMPT or LICENSE_REQUIRED applications hold compute, got " + outcome);
         }

@@ -1,7 +1,10 @@
 package org.gatehouse.policy;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gatehouse.catalog.Accelerator;
 import org.gatehouse.catalog.Eccn;
 import org.gatehouse.catalog.Item;
@@ -15,6 +18,26 @@ import org.gatehouse.trade.Gb300e;
  */
 public final class Explanation {
 
+    /** Sentences that depend only on a policy, per policy (kept by identity: policies are few and long-lived). */
+    private static final Map<Policy, Sentences> SENTENCES = new ConcurrentHashMap<>();
+
+    /** The sentences of one policy: per class and per band built at once, closing ones on first use. */
+    private static final class Sentences {
+        final Map<Object, String> fixed = new IdentityHashMap<>();
+        final Map<Long, String> closing = new ConcurrentHashMap<>();
+
+        Sentences(Policy policy) {
+            for (Policy.DestinationClass c : policy.destinationClasses()) {
+                fixed.put(c, classSentence(c));
+            }
+            for (Policy.Ladder l : policy.ladders()) {
+                for (Policy.Band b : l.bands()) {
+                    fixed.put(b, bandSentence(l, b));
+                }
+            }
+        }
+    }
+
     private Explanation() {}
 
     /** The explanation of {@code assessment}. */
@@ -22,18 +45,19 @@ public final class Explanation {
         Assessment.Facts facts = assessment.facts();
         Policy policy = facts.policy();
         Deal deal = facts.deal();
+        Sentences sentences = SENTENCES.computeIfAbsent(policy, Sentences::new);
         List<String> out = new ArrayList<>();
         for (Line line : deal.lines()) {
             out.add(line(line, policy));
         }
         Policy.DestinationClass c = facts.destinationClass();
-        out.add("Destination " + deal.destination() + policy.sentences.get(c));
+        out.add("Destination " + deal.destination() + sentences.fixed.get(c));
         if (facts.controlledTpp() == 0) {
             out.add("No line is controlled (3A090.a/4A090.a): no licence is needed under these rules.");
         }
         for (Tally tally : facts.tallies()) {
             out.add(measure(tally, facts, policy));
-            out.add(policy.sentences.get(tally.band()));
+            out.add(sentences.fixed.get(tally.band()));
         }
         overlays(facts, policy, out);
         switch (assessment) {
@@ -46,7 +70,7 @@ public final class Explanation {
                 if (primary.band().exemptionAvailable()) {
                     out.add("No exemption: " + whyNotExempt(deal, c) + ".");
                 }
-                out.add(policy.closingSentences.computeIfAbsent(
+                out.add(sentences.closing.computeIfAbsent(
                         (l.requirementMask() << 3) | l.reviewPath().ordinal(),
                         k -> "Licence required; review path " + l.reviewPath()
                                 + " (the most restrictive applicable, in the order "
@@ -70,11 +94,11 @@ public final class Explanation {
     }
 
     /** " is in class …: treatment." — the part of the destination sentence that depends only on the class. */
-    static String classSentence(Policy.DestinationClass c) {
+    private static String classSentence(Policy.DestinationClass c) {
         return " is in class " + c.id() + " (" + c.members().expression() + "): " + treatment(c);
     }
 
-    static String bandSentence(Policy.Ladder ladder, Policy.Band band) {
+    private static String bandSentence(Policy.Ladder ladder, Policy.Band band) {
         return "Band " + band.tier() + " of ladder " + ladder.id() + " (" + band.rangeText() + ")"
                 + (band.reviewPath() == null ? " adds no review path" : ": review " + band.reviewPath())
                 + requirementsText(band.requirements()) + ".";

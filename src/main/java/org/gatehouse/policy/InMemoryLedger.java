@@ -45,7 +45,7 @@ public final class InMemoryLedger implements LedgerView {
     /** Records an assessment as a pending deal under each measure it was assessed on that counts its outcome. */
     public void record(Assessment assessment) {
         Outcome outcome = assessment.outcome();
-        if (outcome != Outcome.EXEMPT && outcome != Outcome.LICENSE_REQUIRED) {
+        if (!outcome.holdsCompute()) {
             return;
         }
         Assessment.Facts facts = assessment.facts();

@@ -228,11 +228,6 @@ public final class Policy {
     final int[] rankByPath;
     /** Overlays whose destinations include the country, per {@link CountryCode#index()}. */
     final Overlay[][] overlaysByCountry;
-    /** Explanation sentences that depend only on the policy (per class and per band), built once. */
-    final java.util.Map<Object, String> sentences = new java.util.IdentityHashMap<>();
-    /** Closing explanation sentences per (review path, requirement set), built on first use. */
-    final java.util.concurrent.ConcurrentHashMap<Long, String> closingSentences =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     Policy(
             String id,
@@ -290,14 +285,6 @@ public final class Policy {
             overlaysByCountry[c] = overlays.stream()
                     .filter(o -> o.destinations().table()[country])
                     .toArray(Overlay[]::new);
-        }
-        for (DestinationClass c : this.classes) {
-            sentences.put(c, Explanation.classSentence(c));
-        }
-        for (Ladder l : this.ladders) {
-            for (Band b : l.bands()) {
-                sentences.put(b, Explanation.bandSentence(l, b));
-            }
         }
     }
 

@@ -3,8 +3,11 @@ package org.gatehouse.trade;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Input that breaks a rule, with every offending field named; answered as 400 problem details. */
-public class InvalidInputException extends RuntimeException {
+/**
+ * Input that breaks a rule, with every offending field named; answered as 400 problem details. A record that checks
+ * its own fields throws it with the fields named relative to itself.
+ */
+public class InvalidInputException extends IllegalArgumentException {
 
     private final List<FieldProblem> problems;
 

@@ -22,8 +22,10 @@ import org.gatehouse.policy.MeasureKey;
 import org.gatehouse.policy.Outcome;
 import org.gatehouse.policy.Policies;
 import org.gatehouse.policy.Policy;
+import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.Tpp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,9 @@ class LedgerIntegrationTests {
     Ledger ledger;
 
     @Autowired
+    LedgerRecords records;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -48,17 +53,18 @@ class LedgerIntegrationTests {
     @Test
     void movementsMoveComputeBetweenBucketsAndExplainEveryTotal() {
         String parent = uniqueCompany();
-        UUID id = UUID.randomUUID();
+        ApplicationId id = ApplicationId.random();
 
+        inTransaction(() ->
+                ledger.reserve(aPosition(id, parent, "AE"), Tpp.of(1_000 * GB300_TPP), "application.submitted", "t"));
+        inTransaction(() -> ledger.authorize(id, Tpp.of(1_000 * GB300_TPP), "application.approved", "t"));
         inTransaction(
-                () -> ledger.reserve(aPosition(id, parent, "AE"), 1_000 * GB300_TPP, "application.submitted", "t"));
-        inTransaction(() -> ledger.authorize(id, 1_000 * GB300_TPP, "application.approved", "t"));
-        inTransaction(() -> ledger.ship(id, LedgerBucket.AUTHORIZED, 400 * GB300_TPP, "shipment.reported", "t"));
+                () -> ledger.ship(id, LedgerBucket.AUTHORIZED, Tpp.of(400 * GB300_TPP), "shipment.reported", "t"));
         List<Movement> released = inTransaction(() -> ledger.releaseUnshipped(id, "licence.expired", "t"));
 
         assertThat(released).singleElement().satisfies(m -> {
             assertThat(m.from()).isEqualTo(LedgerBucket.AUTHORIZED);
-            assertThat(m.tpp()).isEqualTo(600 * GB300_TPP);
+            assertThat(m.tpp()).isEqualTo(Tpp.of(600 * GB300_TPP));
         });
         assertThat(ledger.movements(id))
                 .extracting(Movement::kind)
@@ -71,15 +77,17 @@ class LedgerIntegrationTests {
     @Test
     void aMovementThatWouldMakeABucketNegativeChangesNothing() {
         String parent = uniqueCompany();
-        UUID id = UUID.randomUUID();
-        inTransaction(() -> ledger.reserve(aPosition(id, parent, "SA"), 10 * GB300_TPP, "application.submitted", "t"));
+        ApplicationId id = ApplicationId.random();
+        inTransaction(() ->
+                ledger.reserve(aPosition(id, parent, "SA"), Tpp.of(10 * GB300_TPP), "application.submitted", "t"));
         long movementsBefore = movementCount();
 
-        assertThatThrownBy(() -> inTransaction(() -> ledger.authorize(id, 11 * GB300_TPP, "application.approved", "t")))
+        assertThatThrownBy(() ->
+                        inTransaction(() -> ledger.authorize(id, Tpp.of(11 * GB300_TPP), "application.approved", "t")))
                 .isInstanceOf(LedgerException.class)
                 .hasMessageContaining("it holds " + 10 * GB300_TPP);
         assertThatThrownBy(() -> inTransaction(
-                        () -> ledger.reserve(aPosition(id, parent, "SA"), 1, "application.submitted", "t")))
+                        () -> ledger.reserve(aPosition(id, parent, "SA"), Tpp.of(1), "application.submitted", "t")))
                 .isInstanceOf(LedgerException.class)
                 .hasMessageContaining("already holds compute");
 
@@ -91,9 +99,15 @@ class LedgerIntegrationTests {
     void theAssessorSeesWhatTheSameCompanyAlreadyHoldsInThatCountryOnly() {
         String parent = uniqueCompany();
         inTransaction(() -> ledger.reserve(
-                aPosition(UUID.randomUUID(), parent, "SA"), 900 * GB300_TPP, "application.submitted", "t"));
+                aPosition(ApplicationId.random(), parent, "SA"),
+                Tpp.of(900 * GB300_TPP),
+                "application.submitted",
+                "t"));
         inTransaction(() -> ledger.reserve(
-                aPosition(UUID.randomUUID(), parent, "AE"), 5_000 * GB300_TPP, "application.submitted", "t"));
+                aPosition(ApplicationId.random(), parent, "AE"),
+                Tpp.of(5_000 * GB300_TPP),
+                "application.submitted",
+                "t"));
 
         Assessment second = inTransaction(() -> {
             Deal deal = aDeal(parent, "SA", 200);
@@ -122,7 +136,7 @@ class LedgerIntegrationTests {
                     Deal deal = aDeal(parent, "PT", units);
                     LedgerView view = ledger.lockFor(deal, POLICY, DATE);
                     Assessment assessment = Assessor.assess(deal, POLICY, view, DATE);
-                    UUID id = UUID.randomUUID();
+                    ApplicationId id = ApplicationId.random();
                     ledger.reserve(
                             new Position(
                                     id,
@@ -131,7 +145,7 @@ class LedgerIntegrationTests {
                                     deal.destination(),
                                     DATE,
                                     assessment.outcome()),
-                            assessment.facts().controlledTpp(),
+                            Tpp.of(assessment.facts().controlledTpp()),
                             "application.submitted",
                             "t");
                     seen.add(new long[] {assessment.facts().primary().beforeTpp(), tierNumber(assessment)});
@@ -178,7 +192,7 @@ class LedgerIntegrationTests {
     }
 
     private CountryTotals companyTotals(String parent, String destination) {
-        return ledger.topCompanies(destination, Ledger.TOP_COMPANIES_MAX).stream()
+        return records.topCompanies(CountryCode.of(destination), Ledger.TOP_COMPANIES_MAX).stream()
                 .filter(t -> t.company().equals(parent))
                 .findFirst()
                 .orElseThrow();
@@ -207,7 +221,7 @@ class LedgerIntegrationTests {
         return "Company " + UUID.randomUUID();
     }
 
-    private static Position aPosition(UUID id, String parent, String destination) {
+    private static Position aPosition(ApplicationId id, String parent, String destination) {
         CompanyName company = CompanyName.of(parent);
         return new Position(id, company, company, CountryCode.of(destination), DATE, Outcome.LICENSE_REQUIRED);
     }

@@ -7,6 +7,7 @@ import org.gatehouse.applications.ApplicationFilter;
 import org.gatehouse.applications.ApplicationService;
 import org.gatehouse.applications.ApplicationState;
 import org.gatehouse.identity.CurrentUser;
+import org.gatehouse.policy.Tier;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
@@ -46,12 +47,12 @@ class ApplicationController {
     @PostMapping
     ResponseEntity<ApplicationView> create(
             CurrentUser caller,
-            @RequestBody ApplicationBody body,
+            @RequestBody ApplicationForm body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         if (body != null && body.version() != null) {
             throw InvalidInputException.of("version", "is set by the server; leave it out when creating");
         }
-        ApplicationContent content = ApplicationBodies.content(body);
+        ApplicationContent content = ApplicationBinder.bind(body);
         ApplicationService.Handled handled =
                 applications.create(caller, content, idempotencyKey, json.writeValueAsString(content));
         return ResponseEntity.created(URI.create(
@@ -71,15 +72,9 @@ class ApplicationController {
             @RequestParam(required = false) Integer offset) {
         InputCheck check = new InputCheck();
         ApplicationState stateFilter = check.field("state", () -> state == null ? null : parseState(state));
-        String tierFilter = check.field("tier", () -> {
-            if (tier != null && !tier.matches("T[1-9]|[A-Z_]{1,20}")) {
-                throw new IllegalArgumentException("must be a tier name such as T1, T2 or T3");
-            }
-            return tier;
-        });
-        String destinationFilter = check.field(
-                "destination",
-                () -> destination == null ? null : CountryCode.of(destination).value());
+        Tier tierFilter = check.field("tier", () -> Tier.ofNullable(tier));
+        CountryCode destinationFilter =
+                check.field("destination", () -> destination == null ? null : CountryCode.of(destination));
         String companyFilter = check.field(
                 "company",
                 () -> company == null ? null : CompanyName.of(company).key());
@@ -102,12 +97,12 @@ class ApplicationController {
 
     /** Replaces a draft's content; the body carries the version the client read. */
     @PutMapping("/{id}")
-    ApplicationView update(CurrentUser caller, @PathVariable String id, @RequestBody ApplicationBody body) {
+    ApplicationView update(CurrentUser caller, @PathVariable String id, @RequestBody ApplicationForm body) {
         ApplicationId applicationId = parseId(id);
         if (body == null || body.version() == null) {
             throw InvalidInputException.of("version", "is required: the version of the application you read");
         }
-        ApplicationContent content = ApplicationBodies.content(body);
+        ApplicationContent content = ApplicationBinder.bind(body);
         return ApplicationView.of(applications.update(caller, applicationId, body.version(), content), json);
     }
 

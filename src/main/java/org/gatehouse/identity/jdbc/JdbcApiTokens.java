@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.gatehouse.identity.ApiToken;
+import org.gatehouse.identity.ApiTokens;
 import org.gatehouse.identity.TokenId;
 import org.gatehouse.identity.TokenName;
 import org.gatehouse.identity.UserId;
@@ -16,16 +17,17 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code api_token} table: token metadata and the SHA-256 of each secret, never the secret. */
 @Repository
-public class ApiTokens {
+class JdbcApiTokens implements ApiTokens {
 
     private static final String COLUMNS = "id, user_id, name, prefix, created_at, expires_at, revoked_at, last_used_at";
 
     private final JdbcClient jdbc;
 
-    ApiTokens(JdbcClient jdbc) {
+    JdbcApiTokens(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @Override
     public void insert(ApiToken token, String secretSha256) {
         jdbc.sql("""
                 INSERT INTO api_token (id, user_id, name, secret_sha256, prefix, created_at, expires_at)
@@ -41,32 +43,36 @@ public class ApiTokens {
                 .update();
     }
 
+    @Override
     public Optional<ApiToken> find(TokenId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_token WHERE id = :id")
                 .param("id", id.value())
-                .query(ApiTokens::map)
+                .query(JdbcApiTokens::map)
                 .optional();
     }
 
+    @Override
     public Optional<ApiToken> findBySecretSha256(String sha256) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_token WHERE secret_sha256 = :sha256")
                 .param("sha256", sha256)
-                .query(ApiTokens::map)
+                .query(JdbcApiTokens::map)
                 .optional();
     }
 
     /** The user's tokens, newest first. */
+    @Override
     public List<ApiToken> listForUser(UserId user, Paging paging) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_token WHERE user_id = :userId"
                         + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
                 .param("userId", user.value())
                 .param("limit", paging.limit())
                 .param("offset", paging.offset())
-                .query(ApiTokens::map)
+                .query(JdbcApiTokens::map)
                 .list();
     }
 
     /** Marks the token revoked at {@code now}; false if it was revoked already (the first time is kept). */
+    @Override
     public boolean revoke(TokenId id, Instant now) {
         return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                         .param("now", Times.at(now))
@@ -79,6 +85,7 @@ public class ApiTokens {
      * Records a use. Written at most once a minute per token, so that a busy client does not turn
      * every read into a write.
      */
+    @Override
     public void touch(TokenId id, Instant now) {
         jdbc.sql("""
                 UPDATE api_token SET last_used_at = :now

@@ -1,4 +1,4 @@
-package org.gatehouse.identity;
+package org.gatehouse.identity.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

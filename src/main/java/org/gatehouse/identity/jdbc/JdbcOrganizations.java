@@ -9,6 +9,7 @@ import org.gatehouse.identity.Agency;
 import org.gatehouse.identity.Organization;
 import org.gatehouse.identity.OrganizationKind;
 import org.gatehouse.identity.OrganizationName;
+import org.gatehouse.identity.Organizations;
 import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,17 +17,18 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code organization} table. No authorization here: the services decide who may call what. */
 @Repository
-public class Organizations {
+class JdbcOrganizations implements Organizations {
 
     private static final String COLUMNS = "id, name, kind, agency, created_at, version";
 
     private final JdbcClient jdbc;
 
-    Organizations(JdbcClient jdbc) {
+    JdbcOrganizations(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Inserts {@code organization}; false if its name is taken (case-insensitively), and nothing was written. */
+    @Override
     public boolean insert(Organization organization) {
         return jdbc.sql("""
                 INSERT INTO organization (id, name, kind, agency, created_at, version)
@@ -46,26 +48,29 @@ public class Organizations {
                 == 1;
     }
 
+    @Override
     public Optional<Organization> find(OrganizationId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = :id")
                 .param("id", id.value())
-                .query(Organizations::map)
+                .query(JdbcOrganizations::map)
                 .optional();
     }
 
+    @Override
     public Optional<Organization> findByName(String name) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE lower(name) = lower(:name)")
                 .param("name", name)
-                .query(Organizations::map)
+                .query(JdbcOrganizations::map)
                 .optional();
     }
 
     /** By name, case-insensitively, then id (names are unique, the id only makes the order total). */
+    @Override
     public List<Organization> list(Paging paging) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organization ORDER BY lower(name), id LIMIT :limit OFFSET :offset")
                 .param("limit", paging.limit())
                 .param("offset", paging.offset())
-                .query(Organizations::map)
+                .query(JdbcOrganizations::map)
                 .list();
     }
 

@@ -1,4 +1,4 @@
-package org.gatehouse.identity;
+package org.gatehouse.identity.security;
 
 import java.time.Duration;
 import java.time.Instant;

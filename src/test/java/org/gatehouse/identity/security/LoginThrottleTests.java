@@ -1,4 +1,4 @@
-package org.gatehouse.identity;
+package org.gatehouse.identity.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

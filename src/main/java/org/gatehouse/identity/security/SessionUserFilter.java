@@ -1,4 +1,4 @@
-package org.gatehouse.identity;
+package org.gatehouse.identity.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
+import org.gatehouse.identity.CurrentUser;
+import org.gatehouse.identity.Role;
+import org.gatehouse.identity.UserService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;

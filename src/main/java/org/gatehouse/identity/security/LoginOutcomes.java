@@ -1,4 +1,4 @@
-package org.gatehouse.identity;
+package org.gatehouse.identity.security;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.identity.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.DisabledException;

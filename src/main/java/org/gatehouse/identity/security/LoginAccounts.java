@@ -1,6 +1,9 @@
-package org.gatehouse.identity;
+package org.gatehouse.identity.security;
 
 import java.util.Optional;
+import org.gatehouse.identity.Role;
+import org.gatehouse.identity.UserService;
+import org.gatehouse.identity.Username;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;

@@ -1,4 +1,4 @@
-package org.gatehouse.identity;
+package org.gatehouse.identity.security;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -14,6 +14,8 @@ import org.gatehouse.identity.Role;
 import org.gatehouse.identity.User;
 import org.gatehouse.identity.UserId;
 import org.gatehouse.identity.Username;
+import org.gatehouse.identity.Users;
+import org.gatehouse.identity.Users.WithPassword;
 import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code app_user} and {@code user_role} tables. No authorization here: the services decide. */
 @Repository
-public class Users {
+class JdbcUsers implements Users {
 
     /** A user with the roles aggregated into one array, so one query reads a whole user. */
     private static final String SELECT = """
@@ -33,14 +35,11 @@ public class Users {
 
     private final JdbcClient jdbc;
 
-    Users(JdbcClient jdbc) {
+    JdbcUsers(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** A user with the hash of its password, for login only: the hash never leaves this module. */
-    public record WithPassword(User user, String passwordHash) {}
-
-    /** Inserts the user and its roles; false if the username is taken, and nothing was written. */
+    @Override
     public boolean insert(User user, String passwordHash) {
         int inserted = jdbc.sql("""
                 INSERT INTO app_user (id, username, display_name, organization_id, password_hash, enabled, created_at, version)
@@ -62,25 +61,29 @@ public class Users {
         return true;
     }
 
+    @Override
     public Optional<User> find(UserId id) {
         return findWithPassword(id).map(WithPassword::user);
     }
 
+    @Override
     public Optional<WithPassword> findWithPassword(UserId id) {
         return jdbc.sql(SELECT + " WHERE u.id = :id")
                 .param("id", id.value())
-                .query(Users::mapWithPassword)
+                .query(JdbcUsers::mapWithPassword)
                 .optional();
     }
 
+    @Override
     public Optional<WithPassword> findWithPassword(Username username) {
         return jdbc.sql(SELECT + " WHERE u.username = :username")
                 .param("username", username.value())
-                .query(Users::mapWithPassword)
+                .query(JdbcUsers::mapWithPassword)
                 .optional();
     }
 
     /** Users by username; only those of {@code organization} when it is not null. */
+    @Override
     public List<User> list(OrganizationId organization, Paging paging) {
         return jdbc.sql(SELECT + """
                  WHERE (CAST(:organizationId AS uuid) IS NULL OR u.organization_id = :organizationId)
@@ -96,6 +99,7 @@ public class Users {
     /**
      * Sets enabled, if the row still has {@code expectedVersion}; false when another change came first.
      */
+    @Override
     public boolean updateEnabled(UserId id, boolean enabled, long expectedVersion) {
         return jdbc.sql(
                                 "UPDATE app_user SET enabled = :enabled, version = version + 1 WHERE id = :id AND version = :version")
@@ -107,6 +111,7 @@ public class Users {
     }
 
     /** Replaces the roles, if the row still has {@code expectedVersion}; false when another change came first. */
+    @Override
     public boolean updateRoles(UserId id, Set<Role> roles, long expectedVersion) {
         boolean bumped = jdbc.sql("UPDATE app_user SET version = version + 1 WHERE id = :id AND version = :version")
                         .param("id", id.value())
@@ -124,6 +129,7 @@ public class Users {
     }
 
     /** Replaces the password hash, if the row still has {@code expectedVersion}. */
+    @Override
     public boolean updatePasswordHash(UserId id, String passwordHash, long expectedVersion) {
         return jdbc.sql(
                                 "UPDATE app_user SET password_hash = :hash, version = version + 1 WHERE id = :id AND version = :version")

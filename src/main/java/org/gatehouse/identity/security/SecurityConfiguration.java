@@ -1,9 +1,13 @@
-package org.gatehouse.identity;
+package org.gatehouse.identity.security;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.identity.CurrentUser;
+import org.gatehouse.identity.Role;
+import org.gatehouse.identity.TokenService;
+import org.gatehouse.identity.UserService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package org.gatehouse.identity;
+package org.gatehouse.identity.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -6,6 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.gatehouse.identity.CurrentUser;
+import org.gatehouse.identity.Role;
+import org.gatehouse.identity.TokenSecret;
+import org.gatehouse.identity.TokenService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -1,8 +1,11 @@
-package org.gatehouse.identity;
+package org.gatehouse.identity.security;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.gatehouse.identity.CurrentUser;
+import org.gatehouse.identity.UserService;
+import org.gatehouse.identity.Username;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;

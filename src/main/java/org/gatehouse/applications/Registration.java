@@ -1,0 +1,45 @@
+package org.gatehouse.applications;
+
+import java.util.Objects;
+import org.gatehouse.policy.Assessment;
+import org.gatehouse.policy.AssessmentJson;
+import org.gatehouse.policy.Outcome;
+import org.gatehouse.policy.PolicyRef;
+import org.gatehouse.policy.ReviewPath;
+import org.gatehouse.policy.Tier;
+import org.gatehouse.trade.Tpp;
+
+/**
+ * What submission recorded: the policy the application was assessed under, the outcome, tier and review path, the
+ * exact TPP of its controlled lines, and the SPEC §4 assessment with its explanation.
+ *
+ * @param tier null when no band applies (NOT_CONTROLLED, PROHIBITED)
+ * @param reviewPath null for NOT_CONTROLLED and PROHIBITED
+ * @param assessmentJson the SPEC §4 JSON form
+ */
+public record Registration(
+        PolicyRef policy, Outcome outcome, Tier tier, ReviewPath reviewPath, Tpp controlledTpp, String assessmentJson) {
+
+    public Registration {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(controlledTpp, "controlledTpp");
+        Objects.requireNonNull(assessmentJson, "assessmentJson");
+    }
+
+    /** What {@code assessment} says, as it is recorded. */
+    public static Registration of(Assessment assessment) {
+        return new Registration(
+                PolicyRef.of(assessment.facts().policy()),
+                assessment.outcome(),
+                Tier.ofNullable(assessment.tier()),
+                assessment.reviewPath(),
+                Tpp.of(assessment.facts().controlledTpp()),
+                AssessmentJson.toJson(assessment));
+    }
+
+    /** Whether the application holds compute in the ledger (see {@link Outcome#holdsCompute()}). */
+    public boolean holdsCompute() {
+        return outcome.holdsCompute();
+    }
+}
