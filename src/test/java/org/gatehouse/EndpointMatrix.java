@@ -149,7 +149,14 @@ public final class EndpointMatrix {
             new Endpoint("DELETE", "/api/v1/applications/{draft}?version=1", null, Set.of(APPLICANT), 403, false),
             Endpoint.post("/api/v1/assessments", DEAL).allow(EVERYONE),
             Endpoint.get("/api/v1/ledger/countries").allow(OFFICER, AGENCY, AUDITOR),
-            Endpoint.get("/api/v1/ledger/countries/SA").allow(OFFICER, AGENCY, AUDITOR)
+            Endpoint.get("/api/v1/ledger/countries/SA").allow(OFFICER, AGENCY, AUDITOR),
+            // ---- public documents (issue 8) ----
+            Endpoint.get("/api/v1/catalog").allow(EVERYONE).publicToo(),
+            Endpoint.get("/api/v1/catalog/HGX%20H100").allow(EVERYONE).publicToo(),
+            Endpoint.get("/api/v1/policies").allow(EVERYONE).publicToo(),
+            Endpoint.get("/api/v1/policies/us-global-2026-draft")
+                    .allow(EVERYONE)
+                    .publicToo()
             // ---- later issues: append rows here, in a section per module ----
             );
 }

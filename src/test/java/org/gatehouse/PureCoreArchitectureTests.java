@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue, policy engine and offline analysis stay pure: no Spring, no JDBC, no servlet, no HTTP client. */
+/**
+ * The shared kernel, the catalogue, the policy engine and the offline analysis stay pure: no Spring, no JDBC, no
+ * servlet, no HTTP client. Their HTTP adapters live apart, in {@code web/} sub-packages.
+ */
 class PureCoreArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -18,7 +21,13 @@ class PureCoreArchitectureTests {
     void theCoreImportsNoInfrastructure() {
         noClasses()
                 .that()
-                .resideInAnyPackage("org.gatehouse.catalog..", "org.gatehouse.policy..", "org.gatehouse.analysis..")
+                .resideInAnyPackage(
+                        "org.gatehouse.trade..",
+                        "org.gatehouse.catalog..",
+                        "org.gatehouse.policy..",
+                        "org.gatehouse.analysis..")
+                .and()
+                .resideOutsideOfPackage("..web..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
