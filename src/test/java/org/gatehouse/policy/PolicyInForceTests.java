@@ -27,10 +27,7 @@ class PolicyInForceTests {
         assertThat(policies.all())
                 .extracting(Policy::id)
                 .containsExactly(
-                        "us-global-2026-draft-alt",
-                        "us-global-2026-draft",
-                        "us-2025-current",
-                        "us-2025-ai-diffusion");
+                        "us-global-2026-draft-alt", "us-global-2026-draft", "us-2025-current", "us-2025-ai-diffusion");
         assertThat(policies.find("us-2025-current")).isPresent();
     }
 
