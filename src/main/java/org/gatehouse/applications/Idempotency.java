@@ -39,8 +39,9 @@ class Idempotency {
         if (key == null) {
             return Optional.empty();
         }
-        if (key.isBlank() || key.length() > KEY_CHARS_MAX || key.chars().anyMatch(Character::isISOControl)) {
-            throw InvalidInputException.of("Idempotency-Key", "must be 1.." + KEY_CHARS_MAX + " printable characters");
+        if (key.isBlank() || key.length() > KEY_CHARS_MAX || key.chars().anyMatch(c -> c < 0x20 || c > 0x7E)) {
+            throw InvalidInputException.of(
+                    "Idempotency-Key", "must be 1.." + KEY_CHARS_MAX + " printable ASCII characters");
         }
         String fingerprint = sha256(request);
         Optional<IdempotencyKeys.Earlier> earlier = keys.claim(organization, operation, key, fingerprint);

@@ -45,8 +45,13 @@ final class DatabaseOptions {
                     + " its password in GATEHOUSE_DB_OWNER_PASSWORD).")
     String ownerUser;
 
-    /** Read from the environment only, so that `ps` never shows it. */
-    String ownerPassword = System.getenv("GATEHOUSE_DB_OWNER_PASSWORD");
+    @Option(
+            names = "--db-owner-password",
+            paramLabel = "PASSWORD",
+            defaultValue = "${env:GATEHOUSE_DB_OWNER_PASSWORD}",
+            description = "Password of --db-owner-user; prefer the env GATEHOUSE_DB_OWNER_PASSWORD, which `ps` does not"
+                    + " show.")
+    String ownerPassword;
 
     DatabaseSettings settings() {
         return new DatabaseSettings(dataDir, url, user, password, ownerUser, ownerPassword, false);

@@ -76,6 +76,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        if (cause instanceof JacksonException jackson && duplicateKey(jackson) != null) {
+            String parent = path(jackson.getPath());
+            String key = duplicateKey(jackson);
+            return problem(Problems.invalidInput(List.of(new FieldProblem(
+                    parent.isEmpty() ? key : parent + "." + key, "is given more than once; send each field once"))));
+        }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = path(jackson.getPath());
             String message = switch (jackson) {
@@ -123,6 +129,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setTitle(type.title());
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** The key a strict parser found twice ({@code Duplicate Object property "quantity"}), or null. */
+    private static String duplicateKey(JacksonException e) {
+        String message = e.getOriginalMessage();
+        String prefix = "Duplicate Object property \"";
+        if (message == null || !message.startsWith(prefix)) {
+            return null;
+        }
+        int end = message.indexOf('"', prefix.length());
+        return end < 0 ? null : message.substring(prefix.length(), end);
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {

@@ -416,6 +416,10 @@ public final class DatabaseServer implements AutoCloseable {
         return ownerUser;
     }
 
+    public String ownerPassword() {
+        return ownerPassword;
+    }
+
     /** Where the data is, for logs and the CLI (never includes a password). */
     public String description() {
         return description;

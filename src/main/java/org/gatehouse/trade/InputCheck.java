@@ -59,11 +59,13 @@ public final class InputCheck {
 
     /**
      * Records a problem found by the caller. Only the first problem of a field is kept: a value already refused
-     * (say, a fraction where a whole number belongs) is not refused again by the record it was meant for.
+     * (say, a fraction where a whole number belongs, or a party whose name was refused) is not refused again by the
+     * record it was meant for (as missing).
      */
     public void reject(String field, String message) {
         for (FieldProblem problem : problems) {
-            if (problem.field().equals(field)) {
+            String known = problem.field();
+            if (known.equals(field) || known.startsWith(field + ".") || known.startsWith(field + "[")) {
                 return;
             }
         }

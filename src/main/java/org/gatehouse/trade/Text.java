@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * The one rule for free text from clients, everywhere (names, addresses, references, end uses): surrounding white
- * space is trimmed, the rest is bounded in length and free of control characters. Blank text counts as absent.
+ * space is trimmed, the rest is bounded in length and free of control characters, of bidirectional controls (which
+ * make text display in another order than it is stored: U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and of
+ * unpaired surrogates (which no encoding can store). Blank text counts as absent.
  */
 public final class Text {
 
@@ -28,13 +30,43 @@ public final class Text {
         if (text.length() > charsMax) {
             throw new IllegalArgumentException("must be at most " + charsMax + " characters, got " + text.length());
         }
+        requirePrintable(text);
+        return text;
+    }
+
+    /**
+     * Refuses control characters, bidirectional controls and unpaired surrogates anywhere in {@code text}, naming the
+     * first one and its position (counted in characters from 1).
+     */
+    public static void requirePrintable(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
-                throw new IllegalArgumentException("must not contain control characters (found U+"
-                        + String.format("%04X", (int) text.charAt(i)) + " at position " + (i + 1) + ")");
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw refused("control characters", c, i);
+            }
+            if (isBidiControl(c)) {
+                throw refused("bidirectional control characters", c, i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw refused("unpaired surrogates", c, i);
             }
         }
-        return text;
+    }
+
+    /** Whether {@code c} changes the direction in which the text around it is displayed. */
+    public static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200E'
+                || c == '\u200F'
+                || c == '\u061C';
+    }
+
+    private static IllegalArgumentException refused(String what, char c, int index) {
+        return new IllegalArgumentException("must not contain " + what + " (found U+" + String.format("%04X", (int) c)
+                + " at position " + (index + 1) + ")");
     }
 
     /**

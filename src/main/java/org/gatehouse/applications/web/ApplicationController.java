@@ -14,6 +14,7 @@ import org.gatehouse.trade.CountryCode;
 import org.gatehouse.trade.InputCheck;
 import org.gatehouse.trade.InvalidInputException;
 import org.gatehouse.trade.Paging;
+import org.gatehouse.trade.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -108,7 +109,8 @@ class ApplicationController {
 
     /** Discards a draft: {@code ?version=N}; answers with the discarded draft (kept as a record, hidden from lists). */
     @DeleteMapping("/{id}")
-    ApplicationView discard(CurrentUser caller, @PathVariable String id, @RequestParam(required = false) Long version) {
+    ApplicationView discard(
+            CurrentUser caller, @PathVariable String id, @RequestParam(required = false) String version) {
         return ApplicationView.of(applications.discard(caller, parseId(id), requireVersion(version)), json);
     }
 
@@ -117,9 +119,10 @@ class ApplicationController {
     ResponseEntity<ApplicationView> submit(
             CurrentUser caller,
             @PathVariable String id,
-            @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String version,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        ApplicationService.Handled handled = applications.submit(caller, parseId(id), version, idempotencyKey);
+        ApplicationService.Handled handled = applications.submit(
+                caller, parseId(id), version == null ? null : requireVersion(version), idempotencyKey);
         return ResponseEntity.ok()
                 .header(REPLAYED, Boolean.toString(handled.replayed()))
                 .body(ApplicationView.of(handled.application(), json));
@@ -128,15 +131,19 @@ class ApplicationController {
     /** Withdraws a submitted application: {@code ?version=N}. */
     @PostMapping("/{id}/withdraw")
     ApplicationView withdraw(
-            CurrentUser caller, @PathVariable String id, @RequestParam(required = false) Long version) {
+            CurrentUser caller, @PathVariable String id, @RequestParam(required = false) String version) {
         return ApplicationView.of(applications.withdraw(caller, parseId(id), requireVersion(version)), json);
     }
 
-    private static long requireVersion(Long version) {
+    private static long requireVersion(String version) {
         if (version == null) {
             throw InvalidInputException.of("version", "is required: the version of the application you read");
         }
-        return version;
+        try {
+            return Versions.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("version", e.getMessage());
+        }
     }
 
     private static ApplicationId parseId(String id) {

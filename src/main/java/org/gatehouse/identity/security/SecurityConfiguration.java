@@ -17,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
@@ -25,6 +26,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -72,6 +75,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
         "/api/v1/tokens/**",
     };
 
+    /** Every powerful browser feature off: Gatehouse pages need none of them. */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), clipboard-read=(),"
+            + " display-capture=(), fullscreen=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(),"
+            + " midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(),"
+            + " xr-spatial-tracking=()";
+
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none';"
             + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
@@ -116,6 +125,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .logout(logout -> logout.disable())
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityConfiguration::privacyHeaders)
                 .build();
     }
 
@@ -152,8 +162,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new SessionUserFilter(users), AuthorizationFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .headers(headers -> privacyHeaders(headers)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
+    }
+
+    /**
+     * No address of a Gatehouse page leaks to other sites through the Referer header, and pages may not use the
+     * browser's camera, microphone, location or other devices.
+     */
+    private static HeadersConfigurer<HttpSecurity> privacyHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        return headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
     }
 
     /** Lets controllers of every module take the caller as a plain {@code CurrentUser} parameter. */
