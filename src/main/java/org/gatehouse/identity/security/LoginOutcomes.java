@@ -56,7 +56,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
         CurrentUser caller = (CurrentUser) authentication.getPrincipal();
-        throttle.succeeded(caller.actor());
+        throttle.succeeded(caller.actor(), request.getRemoteAddr());
         audit(new AuditEntry(
                 caller.actor(),
                 "login.succeeded",

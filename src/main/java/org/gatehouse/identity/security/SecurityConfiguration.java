@@ -94,8 +94,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    LoginThrottle loginThrottle(LoginProperties properties) {
-        return new LoginThrottle(properties);
+    LoginThrottle loginThrottle(LoginProperties properties, LoginFailures failures) {
+        return new LoginThrottle(properties, failures);
     }
 
     @Bean
