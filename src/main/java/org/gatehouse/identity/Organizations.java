@@ -8,7 +8,7 @@ import org.gatehouse.trade.Paging;
 /** Where organizations are kept (implemented over SQL in {@code jdbc/}). No authorization here: the services decide. */
 public interface Organizations {
 
-    /** Inserts {@code organization}; false if its name is taken (case-insensitively), and nothing was written. */
+    /** Inserts {@code organization}; false if its name (by canonical key) is taken, and nothing was written. */
     boolean insert(Organization organization);
 
     Optional<Organization> find(OrganizationId id);

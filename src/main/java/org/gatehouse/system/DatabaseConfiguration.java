@@ -44,11 +44,13 @@ class DatabaseConfiguration {
 
     /**
      * {@code ${app_role}} in the migrations is the application's role, which they grant rows (not tables) to
-     * (V010__runtime_role.sql).
+     * (V010__runtime_role.sql); migration 012 is Java ({@link V012__CanonicalCompanyKeys}).
      */
     @Bean
     FlywayConfigurationCustomizer applicationRolePlaceholder(DatabaseServer server) {
-        return configuration -> configuration.placeholders(Map.of("app_role", identifier(server.user())));
+        return configuration -> configuration
+                .placeholders(Map.of("app_role", identifier(server.user())))
+                .javaMigrations(new V012__CanonicalCompanyKeys());
     }
 
     /** A role name as a quoted SQL identifier. */

@@ -10,6 +10,7 @@ import org.gatehouse.identity.Organization;
 import org.gatehouse.identity.OrganizationKind;
 import org.gatehouse.identity.OrganizationName;
 import org.gatehouse.identity.Organizations;
+import org.gatehouse.trade.CanonicalName;
 import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,16 +28,17 @@ class JdbcOrganizations implements Organizations {
         this.jdbc = jdbc;
     }
 
-    /** Inserts {@code organization}; false if its name is taken (case-insensitively), and nothing was written. */
+    /** Inserts {@code organization}; false if its name's canonical key is taken, and nothing was written. */
     @Override
     public boolean insert(Organization organization) {
         return jdbc.sql("""
-                INSERT INTO organization (id, name, kind, agency, created_at, version)
-                VALUES (:id, :name, :kind, :agency, :createdAt, 0)
-                ON CONFLICT ((lower(name))) DO NOTHING
+                INSERT INTO organization (id, name, name_key, kind, agency, created_at, version)
+                VALUES (:id, :name, :nameKey, :kind, :agency, :createdAt, 0)
+                ON CONFLICT (name_key) DO NOTHING
                 """)
                         .param("id", organization.id().value())
                         .param("name", organization.name().value())
+                        .param("nameKey", organization.name().key())
                         .param("kind", organization.kind().name())
                         .param(
                                 "agency",
@@ -58,8 +60,8 @@ class JdbcOrganizations implements Organizations {
 
     @Override
     public Optional<Organization> findByName(String name) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE lower(name) = lower(:name)")
-                .param("name", name)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE name_key = :key")
+                .param("key", CanonicalName.key(name))
                 .query(JdbcOrganizations::map)
                 .optional();
     }
