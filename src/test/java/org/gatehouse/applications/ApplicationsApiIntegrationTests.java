@@ -383,8 +383,8 @@ class ApplicationsApiIntegrationTests {
             assertThat(tiers.get(i)).as("tier at %s GB300e", measure).isEqualTo(tier);
         }
         long reserved = jdbc.sql("SELECT reserved_tpp FROM ledger_company_country WHERE destination = 'IN'"
-                        + " AND parent_key = lower(:parent)")
-                .param("parent", parent)
+                        + " AND parent_key = :parent")
+                .param("parent", org.gatehouse.trade.CompanyName.of(parent).key())
                 .query(Long.class)
                 .single();
         assertThat(reserved).isEqualTo(clients * units * 60_000);

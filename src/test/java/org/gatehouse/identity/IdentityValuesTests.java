@@ -43,7 +43,9 @@ class IdentityValuesTests {
         // 25 three-byte characters: 25 characters, but 75 bytes, so bcrypt would silently drop the end.
         assertThatThrownBy(() -> new Password("€".repeat(25))).hasMessage("must be at most 72 bytes in UTF-8");
         assertThatThrownBy(() -> new Password("line\nbreak password"))
-                .hasMessage("must not contain control characters");
+                .hasMessage("must not contain control characters or unpaired surrogates");
+        assertThatThrownBy(() -> new Password("a lone \ud800 surrogate"))
+                .hasMessage("must not contain control characters or unpaired surrogates");
         assertThatThrownBy(() -> new Password(null)).hasMessage("is required");
     }
 
