@@ -12,9 +12,9 @@ import org.gatehouse.trade.Gb300e;
 
 /**
  * Renders why an assessment came out as it did, in sentences a compliance officer can check by hand: each line's
- * classification, the destination class, each measure (before + this deal = after, in GB300e and exact TPP),
- * the band reached, each overlay that applied or not, and the review path chosen. Built on demand, so assessing stays
- * cheap when nobody reads it.
+ * classification, the destination class, each measure (before + this deal = after, in GB300e and exact TPP; none for
+ * a ladder without a measure), the band reached, each overlay that applied or not, and the review path chosen. Built
+ * on demand, so assessing stays cheap when nobody reads it.
  */
 public final class Explanation {
 
@@ -56,7 +56,9 @@ public final class Explanation {
             out.add("No line is controlled (3A090.a/4A090.a): no licence is needed under these rules.");
         }
         for (Tally tally : facts.tallies()) {
-            out.add(measure(tally, facts, policy));
+            if (tally.measured()) {
+                out.add(measure(tally, facts, policy));
+            }
             out.add(sentences.fixed.get(tally.band()));
         }
         overlays(facts, policy, out);
@@ -99,7 +101,8 @@ public final class Explanation {
     }
 
     private static String bandSentence(Policy.Ladder ladder, Policy.Band band) {
-        return "Band " + band.tier() + " of ladder " + ladder.id() + " (" + band.rangeText() + ")"
+        return "Band " + band.tier() + " of ladder " + ladder.id() + " ("
+                + (ladder.hasMeasure() ? band.rangeText() : "no measure: any amount") + ")"
                 + (band.reviewPath() == null ? " adds no review path" : ": review " + band.reviewPath())
                 + requirementsText(band.requirements()) + ".";
     }
