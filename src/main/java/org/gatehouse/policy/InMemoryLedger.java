@@ -27,8 +27,9 @@ public final class InMemoryLedger implements LedgerView {
     private final Map<CountryCode, Total> holdingsByCountry = new HashMap<>();
 
     /**
-     * Seeds the shipped bucket with what a company already holds in a country. Holdings have no date, so they count
-     * only for measures without a window, keyed by parent and/or destination (not by end user).
+     * Seeds the shipped bucket with what a company already holds in a country. Holdings have no date and no tier, so
+     * they count only for measures without a window or {@code counts.tiers}, keyed by parent and/or destination (not by
+     * end user).
      */
     public void addHolding(CompanyName parent, CountryCode destination, long tpp) {
         if (tpp < 0) {
@@ -90,8 +91,10 @@ public final class InMemoryLedger implements LedgerView {
             Total total = totals.get(key);
             counted = total == null ? 0 : total.tpp;
         }
+        // Holdings have no date and no tier: they count only for measures without a window or a tier filter.
         if (measure.window() == Policy.Window.NONE
                 && key.endUser() == null
+                && measure.tiers().isEmpty()
                 && measure.buckets().contains(Policy.Bucket.SHIPPED)
                 && !holdingsByParent.isEmpty()) {
             counted = Math.addExact(counted, holding(key));

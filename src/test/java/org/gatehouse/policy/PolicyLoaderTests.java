@@ -10,6 +10,8 @@ import static org.gatehouse.policy.Deals.defaultPolicy;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,6 +150,16 @@ class PolicyLoaderTests {
             Assessment second = assessInOrder(onlyTier1, licensed, small);
             assertThat(second.tier()).isEqualTo("T1");
             assertThat(second.facts().primary().beforeTpp()).isZero();
+        }
+
+        @Test
+        void doesNotCountHoldingsWhichHaveNoTier() {
+            InMemoryLedger ledger = new InMemoryLedger();
+            ledger.addHolding(CompanyName.of("Acme"), CountryCode.of("DE"), 999 * 60_000L);
+            Deal one = aDeal("one", "GB300", 1, "DE", "Acme", IN_2026);
+            assertThat(Assessor.assess(one, defaultPolicy(), ledger, IN_2026).tier())
+                    .isEqualTo("T2");
+            assertThat(Assessor.assess(one, onlyTier1, ledger, IN_2026).tier()).isEqualTo("T1");
         }
 
         @Test
