@@ -199,7 +199,18 @@ public final class Explanation {
         return "Measure " + m.id() + " for (" + String.join(", ", parts) + "): " + Gb300e.format(tally.beforeTpp(), ref)
                 + " GB300e already counted + " + Gb300e.format(facts.controlledTpp(), ref)
                 + " GB300e in this application = "
-                + Gb300e.format(tally.afterTpp(), ref) + " GB300e (" + tally.afterTpp() + " TPP).";
+                + Gb300e.format(tally.afterTpp(), ref) + " GB300e (" + tally.afterTpp() + " TPP)" + tierFilter(m) + ".";
+    }
+
+    /** Says which earlier assessments a measure with {@code counts.tiers} left out, so the total can be checked. */
+    private static String tierFilter(Policy.Measure m) {
+        if (m.tiers().isEmpty()) {
+            return "";
+        }
+        String outcomes = m.countsExempt() && m.countsLicensed()
+                ? "EXEMPT or LICENSE_REQUIRED"
+                : m.countsExempt() ? "EXEMPT" : "LICENSE_REQUIRED";
+        return "; only earlier " + outcomes + " assessments in tier " + String.join(" or ", m.tiers()) + " count";
     }
 
     private static void overlays(Assessment.Facts facts, Policy policy, List<String> out) {

@@ -150,6 +150,11 @@ class PolicyLoaderTests {
             Assessment second = assessInOrder(onlyTier1, licensed, small);
             assertThat(second.tier()).isEqualTo("T1");
             assertThat(second.facts().primary().beforeTpp()).isZero();
+            assertThat(second.explanation())
+                    .contains(
+                            "Measure company-country for (Acme, DE): 0.00 GB300e already counted + 10.00 GB300e in this"
+                                    + " application = 10.00 GB300e (600000 TPP); only earlier EXEMPT assessments in tier T1"
+                                    + " count.");
         }
 
         @Test
