@@ -152,7 +152,8 @@ public class ApplicationService {
                             content.endUserCompany(),
                             content.destinationCode(),
                             today,
-                            application.registration().outcome()),
+                            application.registration().outcome(),
+                            application.registration().tier()),
                     application.registration().controlledTpp(),
                     "application.submitted",
                     caller.actor());

@@ -3,6 +3,7 @@ package org.gatehouse.ledger;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.gatehouse.policy.Outcome;
+import org.gatehouse.policy.Tier;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
@@ -16,6 +17,7 @@ import org.gatehouse.trade.CountryCode;
  * @param destination the country of deployment
  * @param assessedOn the date the application was assessed on (calendar-year and rolling windows use it)
  * @param outcome an outcome that holds compute ({@link Outcome#holdsCompute()}): only those reach the ledger
+ * @param tier the tier it was assessed in (e.g. LPP): measures that count only some tiers select on it
  */
 public record Position(
         ApplicationId applicationId,
@@ -23,7 +25,8 @@ public record Position(
         CompanyName endUser,
         CountryCode destination,
         LocalDate assessedOn,
-        Outcome outcome) {
+        Outcome outcome,
+        Tier tier) {
 
     public Position {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -35,5 +38,6 @@ public record Position(
             throw new IllegalArgumentException(
                     "only EXEMPT or LICENSE_REQUIRED applications hold compute, got " + outcome);
         }
+        Objects.requireNonNull(tier, "tier");
     }
 }

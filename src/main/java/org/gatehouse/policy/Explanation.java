@@ -12,9 +12,9 @@ import org.gatehouse.trade.Gb300e;
 
 /**
  * Renders why an assessment came out as it did, in sentences a compliance officer can check by hand: each line's
- * classification, the destination class, each measure (before + this deal = after, in GB300e and exact TPP),
- * the band reached, each overlay that applied or not, and the review path chosen. Built on demand, so assessing stays
- * cheap when nobody reads it.
+ * classification, the destination class, each measure (before + this deal = after, in GB300e and exact TPP; none for
+ * a ladder without a measure), the band reached, each overlay that applied or not, and the review path chosen. Built
+ * on demand, so assessing stays cheap when nobody reads it.
  */
 public final class Explanation {
 
@@ -56,7 +56,9 @@ public final class Explanation {
             out.add("No line is controlled (3A090.a/4A090.a): no licence is needed under these rules.");
         }
         for (Tally tally : facts.tallies()) {
-            out.add(measure(tally, facts, policy));
+            if (tally.measured()) {
+                out.add(measure(tally, facts, policy));
+            }
             out.add(sentences.fixed.get(tally.band()));
         }
         overlays(facts, policy, out);
@@ -99,7 +101,8 @@ public final class Explanation {
     }
 
     private static String bandSentence(Policy.Ladder ladder, Policy.Band band) {
-        return "Band " + band.tier() + " of ladder " + ladder.id() + " (" + band.rangeText() + ")"
+        return "Band " + band.tier() + " of ladder " + ladder.id() + " ("
+                + (ladder.hasMeasure() ? band.rangeText() : "no measure: any amount") + ")"
                 + (band.reviewPath() == null ? " adds no review path" : ": review " + band.reviewPath())
                 + requirementsText(band.requirements()) + ".";
     }
@@ -196,7 +199,18 @@ public final class Explanation {
         return "Measure " + m.id() + " for (" + String.join(", ", parts) + "): " + Gb300e.format(tally.beforeTpp(), ref)
                 + " GB300e already counted + " + Gb300e.format(facts.controlledTpp(), ref)
                 + " GB300e in this application = "
-                + Gb300e.format(tally.afterTpp(), ref) + " GB300e (" + tally.afterTpp() + " TPP).";
+                + Gb300e.format(tally.afterTpp(), ref) + " GB300e (" + tally.afterTpp() + " TPP)" + tierFilter(m) + ".";
+    }
+
+    /** Says which earlier assessments a measure with {@code counts.tiers} left out, so the total can be checked. */
+    private static String tierFilter(Policy.Measure m) {
+        if (m.tiers().isEmpty()) {
+            return "";
+        }
+        String outcomes = m.countsExempt() && m.countsLicensed()
+                ? "EXEMPT or LICENSE_REQUIRED"
+                : m.countsExempt() ? "EXEMPT" : "LICENSE_REQUIRED";
+        return "; only earlier " + outcomes + " assessments in tier " + String.join(" or ", m.tiers()) + " count";
     }
 
     private static void overlays(Assessment.Facts facts, Policy policy, List<String> out) {

@@ -60,7 +60,12 @@ public final class Policy {
         SHIPPED
     }
 
-    /** An aggregate the tier is decided on (SPEC §3.2): a key, a window, and what counts. */
+    /**
+     * An aggregate the tier is decided on (SPEC §3.2): a key, a window, and what counts.
+     *
+     * @param tiers when not empty, only earlier assessments in one of these tiers count (e.g. only exports exempted in
+     *     tier LPP use up the LPP allowance); empty: any tier
+     */
     public record Measure(
             int index,
             String id,
@@ -70,15 +75,25 @@ public final class Policy {
             int windowMonths,
             List<Bucket> buckets,
             boolean countsExempt,
-            boolean countsLicensed) {
+            boolean countsLicensed,
+            List<String> tiers) {
 
-        /** Whether an earlier assessment with this outcome adds to the measure. */
+        public Measure {
+            tiers = List.copyOf(tiers);
+        }
+
+        /** Whether an earlier assessment with this outcome adds to the measure, whatever its tier. */
         public boolean counts(Outcome outcome) {
             return switch (outcome) {
                 case EXEMPT -> countsExempt;
                 case LICENSE_REQUIRED -> countsLicensed;
                 case NOT_CONTROLLED, PROHIBITED -> false;
             };
+        }
+
+        /** Whether an earlier assessment with this outcome, in this tier, adds to the measure. */
+        public boolean counts(Outcome outcome, String tier) {
+            return counts(outcome) && (tiers.isEmpty() || tiers.contains(tier));
         }
 
         /** Whether the key has this dimension. */
@@ -128,8 +143,18 @@ public final class Policy {
         WHEN_NOT_EXEMPT
     }
 
-    /** Ordered, contiguous bands over one measure. */
+    /**
+     * Ordered, contiguous bands over one measure.
+     *
+     * @param measure the measure the bands are over, or {@code null} for a ladder without one: it then has a single band
+     *     for any amount, and assessments it gives the tier of report no measure
+     */
     public record Ladder(String id, Measure measure, Applies applies, List<Band> bands) {
+
+        /** Whether the ladder's band depends on a measure (and the ledger is read for it). */
+        public boolean hasMeasure() {
+            return measure != null;
+        }
 
         /** The band holding {@code tpp}; bands cover zero to infinity, so there always is one. */
         public Band bandFor(long tpp) {

@@ -22,6 +22,8 @@ import org.gatehouse.policy.MeasureKey;
 import org.gatehouse.policy.Outcome;
 import org.gatehouse.policy.Policies;
 import org.gatehouse.policy.Policy;
+import org.gatehouse.policy.Tally;
+import org.gatehouse.policy.Tier;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
@@ -123,6 +125,43 @@ class LedgerIntegrationTests {
     }
 
     @Test
+    void aMeasureCountingOnlySomeTiersSeesOnlyThePositionsAssessedInThem() {
+        // Under the AI diffusion rule only exports exempted in tier LPP use up an end user's yearly LPP allowance
+        // (26,900,000 TPP): not a licence, not an exemption to a tier-1 country.
+        Policy diffusion = Policies.builtIn().find("us-2025-ai-diffusion").orElseThrow();
+        LocalDate in2025 = LocalDate.of(2025, 3, 1);
+        String customer = uniqueCompany();
+        inTransaction(() -> ledger.reserve(
+                aPosition(customer, "BR", in2025, Outcome.LICENSE_REQUIRED, "LICENCE"),
+                Tpp.of(1_000 * GB300_TPP),
+                "application.submitted",
+                "t"));
+        inTransaction(() -> ledger.reserve(
+                aPosition(customer, "GB", in2025, Outcome.EXEMPT, "T1"),
+                Tpp.of(5_000 * GB300_TPP),
+                "application.submitted",
+                "t"));
+        inTransaction(() -> ledger.reserve(
+                aPosition(customer, "BR", in2025, Outcome.EXEMPT, "LPP"),
+                Tpp.of(200 * GB300_TPP),
+                "application.submitted",
+                "t"));
+
+        Deal next = aDeal(customer, "BR", 200, in2025);
+        Assessment assessment =
+                inTransaction(() -> Assessor.assess(next, diffusion, ledger.lockFor(next, diffusion, in2025), in2025));
+
+        Tally lpp = assessment.facts().primary();
+        assertThat(lpp.ladder().measure().tiers()).containsExactly("LPP");
+        assertThat(lpp.beforeTpp()).isEqualTo(200 * GB300_TPP);
+        assertThat(records.countedTpp(lpp.ladder().measure(), lpp.key(), in2025))
+                .isEqualTo(200 * GB300_TPP);
+        // 400 GB300 = 24,000,000 TPP ≤ 26,900,000; counting the other two positions would have required a licence.
+        assertThat(assessment.outcome()).isEqualTo(Outcome.EXEMPT);
+        assertThat(assessment.tier()).isEqualTo("LPP");
+    }
+
+    @Test
     void racingSubmissionsForOneCompanyAndCountryAreAssessedOneAfterTheOther() throws Exception {
         String parent = uniqueCompany();
         int clients = 16;
@@ -144,7 +183,8 @@ class LedgerIntegrationTests {
                                     deal.endUser(),
                                     deal.destination(),
                                     DATE,
-                                    assessment.outcome()),
+                                    assessment.outcome(),
+                                    Tier.ofNullable(assessment.tier())),
                             Tpp.of(assessment.facts().controlledTpp()),
                             "application.submitted",
                             "t");
@@ -223,14 +263,26 @@ class LedgerIntegrationTests {
 
     private static Position aPosition(ApplicationId id, String parent, String destination) {
         CompanyName company = CompanyName.of(parent);
-        return new Position(id, company, company, CountryCode.of(destination), DATE, Outcome.LICENSE_REQUIRED);
+        return new Position(
+                id, company, company, CountryCode.of(destination), DATE, Outcome.LICENSE_REQUIRED, new Tier("T2"));
+    }
+
+    private static Position aPosition(
+            String company, String destination, LocalDate date, Outcome outcome, String tier) {
+        CompanyName name = CompanyName.of(company);
+        return new Position(
+                ApplicationId.random(), name, name, CountryCode.of(destination), date, outcome, new Tier(tier));
     }
 
     private static Deal aDeal(String parent, String destination, long gb300Units) {
+        return aDeal(parent, destination, gb300Units, DATE);
+    }
+
+    private static Deal aDeal(String parent, String destination, long gb300Units, LocalDate date) {
         CompanyName company = CompanyName.of(parent);
         return new Deal(
                 "deal-" + UUID.randomUUID(),
-                DATE,
+                date,
                 "Exporter",
                 company,
                 company,

@@ -74,12 +74,14 @@ class JdbcLedgerRecords implements LedgerRecords {
     /**
      * What a measure counts, one statement per shape of key (which of parent, end user and destination it is keyed
      * by), each served by an index of V003. Buckets are weighted 0 or 1; the window is a date range (open for a
-     * cumulative measure).
+     * cumulative measure); {@code :anyTier} is false only for a measure that counts some tiers ({@code counts.tiers}),
+     * which then selects on the tier each position stores (V020).
      */
     private static final String COUNTED = """
             SELECT coalesce(sum(reserved_tpp * :r + authorized_tpp * :a + shipped_tpp * :s), 0)
             FROM ledger_position
-            WHERE outcome IN (:outcomes) AND assessed_on > :after AND assessed_on <= :until""";
+            WHERE outcome IN (:outcomes) AND (:anyTier OR tier IN (:tiers))
+              AND assessed_on > :after AND assessed_on <= :until""";
 
     private static final Map<Set<Policy.KeyPart>, String> COUNTED_BY_KEY = countedByKey();
 
@@ -152,6 +154,9 @@ class JdbcLedgerRecords implements LedgerRecords {
                 .param("a", measure.buckets().contains(Policy.Bucket.AUTHORIZED) ? 1 : 0)
                 .param("s", measure.buckets().contains(Policy.Bucket.SHIPPED) ? 1 : 0)
                 .param("outcomes", outcomes)
+                .param("anyTier", measure.tiers().isEmpty())
+                // IN () is not SQL: a measure of any tier still binds one name, which :anyTier makes irrelevant.
+                .param("tiers", measure.tiers().isEmpty() ? List.of("") : measure.tiers())
                 .param("after", after)
                 .param("until", until)
                 .param("parent", key.endUserParent())
@@ -177,8 +182,9 @@ class JdbcLedgerRecords implements LedgerRecords {
     public boolean insertPosition(Position position) {
         return jdbc.sql("""
                         INSERT INTO ledger_position
-                            (application_id, parent_key, parent_name, end_user_key, destination, assessed_on, outcome)
-                        VALUES (:id, :parentKey, :parentName, :endUserKey, :destination, :assessedOn, :outcome)
+                            (application_id, parent_key, parent_name, end_user_key, destination, assessed_on, outcome,
+                             tier)
+                        VALUES (:id, :parentKey, :parentName, :endUserKey, :destination, :assessedOn, :outcome, :tier)
                         ON CONFLICT (application_id) DO NOTHING
                         """)
                         .param("id", position.applicationId().value())
@@ -188,6 +194,7 @@ class JdbcLedgerRecords implements LedgerRecords {
                         .param("destination", position.destination().value())
                         .param("assessedOn", position.assessedOn())
                         .param("outcome", position.outcome().name())
+                        .param("tier", position.tier().name())
                         .update()
                 == 1;
     }
