@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.gatehouse.policy.Assessment;
+import org.gatehouse.policy.Disclosure;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.OrganizationId;
@@ -116,8 +117,13 @@ public final class Application {
      * denial), an exemption (EXEMPT), or nothing to license (RETURNED_WITHOUT_ACTION).
      *
      * @param expectedVersion the version the caller read, or null to submit whatever version the draft is at
+     * @param shownToApplicant what of the assessment its applicant may read (its own filings of each measure)
      */
-    public ApplicationState submit(Long expectedVersion, Function<ApplicationContent, Assessment> assess, Instant now) {
+    public ApplicationState submit(
+            Long expectedVersion,
+            Function<ApplicationContent, Assessment> assess,
+            Function<Assessment, Disclosure> shownToApplicant,
+            Instant now) {
         if (expectedVersion != null) {
             requireVersion(expectedVersion);
         }
@@ -130,7 +136,7 @@ public final class Application {
             case Assessment.NotControlled none -> ApplicationState.RETURNED_WITHOUT_ACTION;
         };
         requireMove(next, "submit");
-        registration = Registration.of(assessment);
+        registration = Registration.of(assessment, shownToApplicant.apply(assessment));
         submittedAt = now;
         changed(next, now);
         events.add(new ApplicationSubmitted(

@@ -9,8 +9,10 @@ import org.gatehouse.identity.Role;
 import org.gatehouse.ledger.Ledger;
 import org.gatehouse.ledger.Position;
 import org.gatehouse.policy.Assessment;
+import org.gatehouse.policy.AssessmentJson;
 import org.gatehouse.policy.Assessor;
 import org.gatehouse.policy.Deal;
+import org.gatehouse.policy.Disclosure;
 import org.gatehouse.policy.Policy;
 import org.gatehouse.policy.PolicyInForce;
 import org.gatehouse.trade.ApplicationId;
@@ -142,6 +144,7 @@ public class ApplicationService {
                     Deal deal = content.toDeal(id, caller.actor(), today, false);
                     return Assessor.assess(deal, policy, ledger.lockFor(deal, policy, today), today);
                 },
+                assessment -> ledger.ownFilings(assessment, caller.organizationId()),
                 clock.instant());
         if (application.holdsCompute()) {
             ApplicationContent content = application.content();
@@ -153,7 +156,8 @@ public class ApplicationService {
                             content.destinationCode(),
                             today,
                             application.registration().outcome(),
-                            application.registration().tier()),
+                            application.registration().tier(),
+                            caller.organizationId()),
                     application.registration().controlledTpp(),
                     "application.submitted",
                     caller.actor());
@@ -178,15 +182,45 @@ public class ApplicationService {
         return application;
     }
 
+    /** An assessment and what of it its reader may see. */
+    public record Shown(Assessment assessment, Disclosure disclosure) {
+
+        /** The SPEC §4 JSON form, as the reader may see it. */
+        public String json() {
+            return AssessmentJson.toJson(assessment, disclosure);
+        }
+    }
+
     /**
      * What the deal would need if submitted now: assessed against the current ledger, nothing stored and nothing
-     * locked (a later submission may see a different ledger).
+     * locked (a later submission may see a different ledger). The licensing authority's roles see every figure;
+     * anyone else only their own organization's filings in each measure (see {@link Disclosure}).
      */
     @Transactional(readOnly = true)
-    public Assessment dryRun(CurrentUser caller, ApplicationContent content, Policy policy) {
+    public Shown dryRun(CurrentUser caller, ApplicationContent content, Policy policy) {
         LocalDate today = LocalDate.now(clock);
         Deal deal = content.toDeal(ApplicationId.random(), caller.actor(), today, false);
-        return Assessor.assess(deal, policy == null ? policies.on(today) : policy, ledger.view(), today);
+        Assessment assessment =
+                Assessor.assess(deal, policy == null ? policies.on(today) : policy, ledger.view(), today);
+        return new Shown(
+                assessment,
+                seesEveryFiling(caller)
+                        ? Disclosure.EVERYTHING
+                        : ledger.ownFilings(assessment, caller.organizationId()));
+    }
+
+    /** The recorded assessment of {@code application} (visible to the caller) as the caller may see it. */
+    public String assessmentShownTo(CurrentUser caller, Application application) {
+        Registration registration = application.registration();
+        if (registration == null) {
+            return null;
+        }
+        return seesEveryFiling(caller) ? registration.assessmentJson() : registration.applicantAssessmentJson();
+    }
+
+    /** The authority's roles (and the operator's CLI) read every organization's filings in a measure. */
+    private static boolean seesEveryFiling(CurrentUser caller) {
+        return caller.isSystem() || caller.hasAny(Role.OFFICER, Role.AGENCY, Role.AUDITOR);
     }
 
     /** Saves the changed application and publishes what it recorded, in the caller's transaction. */

@@ -3,6 +3,7 @@ package org.gatehouse.applications;
 import java.util.Objects;
 import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.AssessmentJson;
+import org.gatehouse.policy.Disclosure;
 import org.gatehouse.policy.Outcome;
 import org.gatehouse.policy.PolicyRef;
 import org.gatehouse.policy.ReviewPath;
@@ -15,27 +16,37 @@ import org.gatehouse.trade.Tpp;
  *
  * @param tier null when no band applies (NOT_CONTROLLED, PROHIBITED)
  * @param reviewPath null for NOT_CONTROLLED and PROHIBITED
- * @param assessmentJson the SPEC §4 JSON form
+ * @param assessmentJson the SPEC §4 JSON form, every figure shown (for the licensing authority)
+ * @param applicantAssessmentJson the same as the applicant may read it: of each measure, only its own
+ *     organization's filings ({@link Disclosure.OwnFilings})
  */
 public record Registration(
-        PolicyRef policy, Outcome outcome, Tier tier, ReviewPath reviewPath, Tpp controlledTpp, String assessmentJson) {
+        PolicyRef policy,
+        Outcome outcome,
+        Tier tier,
+        ReviewPath reviewPath,
+        Tpp controlledTpp,
+        String assessmentJson,
+        String applicantAssessmentJson) {
 
     public Registration {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(controlledTpp, "controlledTpp");
         Objects.requireNonNull(assessmentJson, "assessmentJson");
+        Objects.requireNonNull(applicantAssessmentJson, "applicantAssessmentJson");
     }
 
-    /** What {@code assessment} says, as it is recorded. */
-    public static Registration of(Assessment assessment) {
+    /** What {@code assessment} says, as it is recorded, with what its applicant may see of it. */
+    public static Registration of(Assessment assessment, Disclosure shownToApplicant) {
         return new Registration(
                 PolicyRef.of(assessment.facts().policy()),
                 assessment.outcome(),
                 Tier.ofNullable(assessment.tier()),
                 assessment.reviewPath(),
                 Tpp.of(assessment.facts().controlledTpp()),
-                AssessmentJson.toJson(assessment));
+                AssessmentJson.toJson(assessment),
+                AssessmentJson.toJson(assessment, shownToApplicant));
     }
 
     /** Whether the application holds compute in the ledger (see {@link Outcome#holdsCompute()}). */

@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.Deal;
+import org.gatehouse.policy.Disclosure;
 import org.gatehouse.policy.LedgerView;
 import org.gatehouse.policy.MeasureKey;
 import org.gatehouse.policy.Policy;
+import org.gatehouse.policy.Tally;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Tpp;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,6 +62,23 @@ public class Ledger {
         }
         records.lock(locks);
         return records;
+    }
+
+    /**
+     * What {@code assessment} may show a reader from {@code organization}: for each measure it evaluated, only the
+     * part that organization's own earlier filings make of what was already counted.
+     */
+    public Disclosure.OwnFilings ownFilings(Assessment assessment, OrganizationId organization) {
+        Assessment.Facts facts = assessment.facts();
+        List<Long> own = new ArrayList<>(facts.tallies().size());
+        for (Tally tally : facts.tallies()) {
+            own.add(
+                    tally.measured()
+                            ? records.countedTppFiledBy(
+                                    tally.ladder().measure(), tally.key(), facts.date(), organization)
+                            : 0L);
+        }
+        return new Disclosure.OwnFilings(own);
     }
 
     /** The ledger as the assessor sees it, without locking: for dry runs, which change nothing. */

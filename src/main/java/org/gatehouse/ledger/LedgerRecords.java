@@ -1,12 +1,16 @@
 package org.gatehouse.ledger;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import org.gatehouse.policy.LedgerView;
+import org.gatehouse.policy.MeasureKey;
+import org.gatehouse.policy.Policy;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Tpp;
 
 /**
@@ -20,6 +24,12 @@ public interface LedgerRecords extends LedgerView {
      * holds it.
      */
     void lock(SortedSet<Long> lockIds);
+
+    /**
+     * What {@code measure} counts for {@code key}, like {@link #countedTpp}, but only of the positions that
+     * {@code organization} filed: the part of a measure its own filings make.
+     */
+    long countedTppFiledBy(Policy.Measure measure, MeasureKey key, LocalDate date, OrganizationId organization);
 
     /** Records a new position with nothing in its buckets; false when the application already has one. */
     boolean insertPosition(Position position);

@@ -7,6 +7,7 @@ import org.gatehouse.policy.Tier;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.OrganizationId;
 
 /**
  * Who an application's compute is counted for: the attributes that the policies' measures are keyed by.
@@ -18,6 +19,7 @@ import org.gatehouse.trade.CountryCode;
  * @param assessedOn the date the application was assessed on (calendar-year and rolling windows use it)
  * @param outcome an outcome that holds compute ({@link Outcome#holdsCompute()}): only those reach the ledger
  * @param tier the tier it was assessed in (e.g. LPP): measures that count only some tiers select on it
+ * @param filedBy the organization that filed the application, or null: it may be shown its own part of a measure
  */
 public record Position(
         ApplicationId applicationId,
@@ -26,7 +28,8 @@ public record Position(
         CountryCode destination,
         LocalDate assessedOn,
         Outcome outcome,
-        Tier tier) {
+        Tier tier,
+        OrganizationId filedBy) {
 
     public Position {
         Objects.requireNonNull(applicationId, "applicationId");

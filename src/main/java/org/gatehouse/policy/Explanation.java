@@ -40,8 +40,13 @@ public final class Explanation {
 
     private Explanation() {}
 
-    /** The explanation of {@code assessment}. */
+    /** The explanation of {@code assessment}, every figure shown. */
     public static List<String> of(Assessment assessment) {
+        return of(assessment, Disclosure.EVERYTHING);
+    }
+
+    /** The explanation of {@code assessment} with the figures {@code disclosure} lets its reader see. */
+    public static List<String> of(Assessment assessment, Disclosure disclosure) {
         Assessment.Facts facts = assessment.facts();
         Policy policy = facts.policy();
         Deal deal = facts.deal();
@@ -55,9 +60,11 @@ public final class Explanation {
         if (facts.controlledTpp() == 0) {
             out.add("No line is controlled (3A090.a/4A090.a): no licence is needed under these rules.");
         }
-        for (Tally tally : facts.tallies()) {
+        List<Tally> tallies = facts.tallies();
+        for (int tallyIndex = 0; tallyIndex < tallies.size(); tallyIndex++) {
+            Tally tally = tallies.get(tallyIndex);
             if (tally.measured()) {
-                out.add(measure(tally, facts, policy));
+                out.add(measure(tally, facts, policy, disclosure, tallyIndex));
             }
             out.add(sentences.fixed.get(tally.band()));
         }
@@ -179,15 +186,19 @@ public final class Explanation {
         return s.toString();
     }
 
-    private static String measure(Tally tally, Assessment.Facts facts, Policy policy) {
+    private static String measure(
+            Tally tally, Assessment.Facts facts, Policy policy, Disclosure disclosure, int tallyIndex) {
         Policy.Measure m = tally.ladder().measure();
         MeasureKey key = tally.key();
         List<String> parts = new ArrayList<>(3);
+        List<String> keys = new ArrayList<>(2);
         if (key.endUserParent() != null) {
             parts.add(facts.deal().endUserParent().display());
+            keys.add("company key \"" + key.endUserParent() + "\"");
         }
         if (key.endUser() != null) {
             parts.add(facts.deal().endUser().display());
+            keys.add("end-user key \"" + key.endUser() + "\"");
         }
         if (key.destination() != null) {
             parts.add(key.destination().value());
@@ -196,10 +207,21 @@ public final class Explanation {
             parts.add(String.valueOf(key.year()));
         }
         long ref = policy.referenceTpp();
-        return "Measure " + m.id() + " for (" + String.join(", ", parts) + "): " + Gb300e.format(tally.beforeTpp(), ref)
-                + " GB300e already counted + " + Gb300e.format(facts.controlledTpp(), ref)
-                + " GB300e in this application = "
-                + Gb300e.format(tally.afterTpp(), ref) + " GB300e (" + tally.afterTpp() + " TPP)" + tierFilter(m) + ".";
+        String measured = "Measure " + m.id() + " for (" + String.join(", ", parts) + ")"
+                + (keys.isEmpty() ? "" : ", counted under the " + String.join(" and the ", keys));
+        return switch (disclosure) {
+            case Disclosure.Everything all ->
+                measured + ": " + Gb300e.format(tally.beforeTpp(), ref) + " GB300e already counted + "
+                        + Gb300e.format(facts.controlledTpp(), ref) + " GB300e in this application = "
+                        + Gb300e.format(tally.afterTpp(), ref) + " GB300e (" + tally.afterTpp() + " TPP)"
+                        + tierFilter(m) + ".";
+            case Disclosure.OwnFilings own ->
+                measured + ": " + Gb300e.format(own.ownBeforeTpp().get(tallyIndex), ref)
+                        + " GB300e already counted from your organization's filings + "
+                        + Gb300e.format(facts.controlledTpp(), ref) + " GB300e in this application"
+                        + tierFilter(m) + "; filings of other organizations under the same key are counted too, and"
+                        + " decide the band with yours, but are not shown to you.";
+        };
     }
 
     /** Says which earlier assessments a measure with {@code counts.tiers} left out, so the total can be checked. */

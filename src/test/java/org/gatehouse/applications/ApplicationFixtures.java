@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.Assessor;
+import org.gatehouse.policy.Disclosure;
 import org.gatehouse.policy.LedgerView;
 import org.gatehouse.policy.Policies;
 import org.gatehouse.trade.ApplicationId;
@@ -49,9 +50,14 @@ final class ApplicationFixtures {
     /** A draft already submitted for a licence (version 2). */
     static Application aSubmittedApplication() {
         Application application = aDraft();
-        application.submit(1L, assessedAlone(application.id()), LATER);
+        application.submit(1L, assessedAlone(application.id()), shownWhole(), LATER);
         application.pullEvents();
         return application;
+    }
+
+    /** Every figure of the assessment shown to its applicant (the ledger is empty here anyway). */
+    static Function<Assessment, Disclosure> shownWhole() {
+        return assessment -> Disclosure.EVERYTHING;
     }
 
     /** Assesses content under the default policy, with nothing else in the ledger. */

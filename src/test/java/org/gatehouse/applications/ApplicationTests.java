@@ -9,6 +9,7 @@ import static org.gatehouse.applications.ApplicationFixtures.aDraft;
 import static org.gatehouse.applications.ApplicationFixtures.aDraftOf;
 import static org.gatehouse.applications.ApplicationFixtures.aSubmittedApplication;
 import static org.gatehouse.applications.ApplicationFixtures.assessedAlone;
+import static org.gatehouse.applications.ApplicationFixtures.shownWhole;
 
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,7 +79,7 @@ class ApplicationTests {
         void aLicensableDealGoesToReviewWithItsRegistrationAndEvent() {
             Application draft = aDraft();
 
-            ApplicationState state = draft.submit(1L, assessedAlone(draft.id()), LATER);
+            ApplicationState state = draft.submit(1L, assessedAlone(draft.id()), shownWhole(), LATER);
 
             assertThat(state).isEqualTo(ApplicationState.SUBMITTED);
             assertThat(draft.version()).isEqualTo(2);
@@ -107,7 +108,8 @@ class ApplicationTests {
         void aTierOneDealInAGeneralCountryIsExempt() {
             Application draft = aDraftOf(aDeal("KE", "GB300", 10));
 
-            assertThat(draft.submit(null, assessedAlone(draft.id()), LATER)).isEqualTo(ApplicationState.EXEMPT);
+            assertThat(draft.submit(null, assessedAlone(draft.id()), shownWhole(), LATER))
+                    .isEqualTo(ApplicationState.EXEMPT);
             assertThat(draft.registration().outcome()).isEqualTo(Outcome.EXEMPT);
             assertThat(draft.holdsCompute()).isTrue();
         }
@@ -116,7 +118,7 @@ class ApplicationTests {
         void aDomesticDealNeedsNoLicenceAndHoldsNoCompute() {
             Application draft = aDraftOf(aDeal("US", "GB300", 10));
 
-            assertThat(draft.submit(null, assessedAlone(draft.id()), LATER))
+            assertThat(draft.submit(null, assessedAlone(draft.id()), shownWhole(), LATER))
                     .isEqualTo(ApplicationState.RETURNED_WITHOUT_ACTION);
             assertThat(draft.registration().outcome()).isEqualTo(Outcome.NOT_CONTROLLED);
             assertThat(draft.holdsCompute()).isFalse();
@@ -126,7 +128,8 @@ class ApplicationTests {
         void aProhibitedDealIsSubmittedForAnOfficerToDenyAndHoldsNoCompute() {
             Application draft = aDraftOf(aDeal("IR", "GB300", 10));
 
-            assertThat(draft.submit(null, assessedAlone(draft.id()), LATER)).isEqualTo(ApplicationState.SUBMITTED);
+            assertThat(draft.submit(null, assessedAlone(draft.id()), shownWhole(), LATER))
+                    .isEqualTo(ApplicationState.SUBMITTED);
             assertThat(draft.registration().outcome()).isEqualTo(Outcome.PROHIBITED);
             assertThat(draft.registration().tier()).isNull();
             assertThat(draft.holdsCompute()).isFalse();
@@ -143,6 +146,7 @@ class ApplicationTests {
                                 assessed.set(true);
                                 return assessedAlone(submitted.id()).apply(content);
                             },
+                            shownWhole(),
                             LATER))
                     .isInstanceOf(InvalidTransitionException.class)
                     .hasMessageStartingWith("cannot submit an application in state SUBMITTED");
@@ -153,7 +157,7 @@ class ApplicationTests {
         void isRefusedAtAStaleVersionBeforeAnythingChanges() {
             Application draft = aDraft();
 
-            assertThatThrownBy(() -> draft.submit(2L, assessedAlone(draft.id()), LATER))
+            assertThatThrownBy(() -> draft.submit(2L, assessedAlone(draft.id()), shownWhole(), LATER))
                     .isInstanceOf(ConflictException.class);
             assertThat(draft.state()).isEqualTo(ApplicationState.DRAFT);
             assertThat(draft.registration()).isNull();

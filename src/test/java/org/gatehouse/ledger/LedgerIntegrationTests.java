@@ -184,7 +184,8 @@ class LedgerIntegrationTests {
                                     deal.destination(),
                                     DATE,
                                     assessment.outcome(),
-                                    Tier.ofNullable(assessment.tier())),
+                                    Tier.ofNullable(assessment.tier()),
+                                    null),
                             Tpp.of(assessment.facts().controlledTpp()),
                             "application.submitted",
                             "t");
@@ -264,14 +265,21 @@ class LedgerIntegrationTests {
     private static Position aPosition(ApplicationId id, String parent, String destination) {
         CompanyName company = CompanyName.of(parent);
         return new Position(
-                id, company, company, CountryCode.of(destination), DATE, Outcome.LICENSE_REQUIRED, new Tier("T2"));
+                id,
+                company,
+                company,
+                CountryCode.of(destination),
+                DATE,
+                Outcome.LICENSE_REQUIRED,
+                new Tier("T2"),
+                null);
     }
 
     private static Position aPosition(
             String company, String destination, LocalDate date, Outcome outcome, String tier) {
         CompanyName name = CompanyName.of(company);
         return new Position(
-                ApplicationId.random(), name, name, CountryCode.of(destination), date, outcome, new Tier(tier));
+                ApplicationId.random(), name, name, CountryCode.of(destination), date, outcome, new Tier(tier), null);
     }
 
     private static Deal aDeal(String parent, String destination, long gb300Units) {

@@ -35,7 +35,7 @@ class JdbcApplications implements Applications {
     private static final String SELECT = """
             SELECT id, organization_id, state, version, created_by, created_at, updated_at, submitted_at,
                 content::text, policy_id, policy_version, policy_sha256, outcome, tier, review_path, controlled_tpp,
-                assessment::text
+                assessment::text, applicant_assessment::text
             FROM application""";
 
     /** One statement for every filter: a null parameter does not filter. */
@@ -102,7 +102,8 @@ class JdbcApplications implements Applications {
                     destination = :destination, end_user = :endUser, company_key = :companyKey, company = :company,
                     policy_id = :policyId, policy_version = :policyVersion, policy_sha256 = :policySha256,
                     outcome = :outcome, tier = :tier, review_path = :reviewPath, controlled_tpp = :tpp,
-                    assessment = CAST(:assessment AS jsonb)
+                    assessment = CAST(:assessment AS jsonb),
+                    applicant_assessment = CAST(:applicantAssessment AS jsonb)
                 WHERE id = :id AND version = :storedVersion
                 """)
                         .param("id", application.id().value())
@@ -148,6 +149,9 @@ class JdbcApplications implements Applications {
                                         ? null
                                         : registration.controlledTpp().value())
                         .param("assessment", registration == null ? null : registration.assessmentJson())
+                        .param(
+                                "applicantAssessment",
+                                registration == null ? null : registration.applicantAssessmentJson())
                         .update()
                 == 1;
     }
@@ -195,7 +199,8 @@ class JdbcApplications implements Applications {
                         Tier.ofNullable(rs.getString("tier")),
                         rs.getString("review_path") == null ? null : ReviewPath.valueOf(rs.getString("review_path")),
                         Tpp.of(rs.getLong("controlled_tpp")),
-                        rs.getString("assessment"));
+                        rs.getString("assessment"),
+                        rs.getString("applicant_assessment"));
         OffsetDateTime submitted = rs.getObject("submitted_at", OffsetDateTime.class);
         return Application.restore(
                 new ApplicationId(rs.getObject("id", UUID.class)),

@@ -2,6 +2,7 @@ package org.gatehouse.applications.web;
 
 import java.net.URI;
 import java.util.List;
+import org.gatehouse.applications.Application;
 import org.gatehouse.applications.ApplicationContent;
 import org.gatehouse.applications.ApplicationFilter;
 import org.gatehouse.applications.ApplicationService;
@@ -59,7 +60,7 @@ class ApplicationController {
         return ResponseEntity.created(URI.create(
                         "/api/v1/applications/" + handled.application().id()))
                 .header(REPLAYED, Boolean.toString(handled.replayed()))
-                .body(ApplicationView.of(handled.application(), json));
+                .body(view(caller, handled.application()));
     }
 
     @GetMapping
@@ -87,13 +88,13 @@ class ApplicationController {
                         new ApplicationFilter(null, stateFilter, tierFilter, destinationFilter, companyFilter),
                         paging)
                 .stream()
-                .map(a -> ApplicationView.of(a, json))
+                .map(a -> view(caller, a))
                 .toList();
     }
 
     @GetMapping("/{id}")
     ApplicationView get(CurrentUser caller, @PathVariable String id) {
-        return ApplicationView.of(applications.get(caller, parseId(id)), json);
+        return view(caller, applications.get(caller, parseId(id)));
     }
 
     /** Replaces a draft's content; the body carries the version the client read. */
@@ -104,14 +105,14 @@ class ApplicationController {
             throw InvalidInputException.of("version", "is required: the version of the application you read");
         }
         ApplicationContent content = ApplicationBinder.bind(body);
-        return ApplicationView.of(applications.update(caller, applicationId, body.version(), content), json);
+        return view(caller, applications.update(caller, applicationId, body.version(), content));
     }
 
     /** Discards a draft: {@code ?version=N}; answers with the discarded draft (kept as a record, hidden from lists). */
     @DeleteMapping("/{id}")
     ApplicationView discard(
             CurrentUser caller, @PathVariable String id, @RequestParam(required = false) String version) {
-        return ApplicationView.of(applications.discard(caller, parseId(id), requireVersion(version)), json);
+        return view(caller, applications.discard(caller, parseId(id), requireVersion(version)));
     }
 
     /** Submits a draft (optionally {@code ?version=N}); with an Idempotency-Key a retry gets the same answer. */
@@ -125,14 +126,18 @@ class ApplicationController {
                 caller, parseId(id), version == null ? null : requireVersion(version), idempotencyKey);
         return ResponseEntity.ok()
                 .header(REPLAYED, Boolean.toString(handled.replayed()))
-                .body(ApplicationView.of(handled.application(), json));
+                .body(view(caller, handled.application()));
     }
 
     /** Withdraws a submitted application: {@code ?version=N}. */
     @PostMapping("/{id}/withdraw")
     ApplicationView withdraw(
             CurrentUser caller, @PathVariable String id, @RequestParam(required = false) String version) {
-        return ApplicationView.of(applications.withdraw(caller, parseId(id), requireVersion(version)), json);
+        return view(caller, applications.withdraw(caller, parseId(id), requireVersion(version)));
+    }
+
+    private ApplicationView view(CurrentUser caller, Application application) {
+        return ApplicationView.of(application, applications.assessmentShownTo(caller, application), json);
     }
 
     private static long requireVersion(String version) {

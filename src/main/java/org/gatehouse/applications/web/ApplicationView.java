@@ -25,7 +25,8 @@ record ApplicationView(
         PolicyRef policy,
         JsonNode assessment) {
 
-    static ApplicationView of(Application application, JsonMapper json) {
+    /** The application with its assessment as the reader may see it ({@code assessmentJson}, null for a draft). */
+    static ApplicationView of(Application application, String assessmentJson, JsonMapper json) {
         Registration registration = application.registration();
         return new ApplicationView(
                 application.id().toString(),
@@ -38,6 +39,6 @@ record ApplicationView(
                 application.submittedAt(),
                 application.content(),
                 registration == null ? null : registration.policy(),
-                registration == null ? null : json.readTree(registration.assessmentJson()));
+                assessmentJson == null ? null : json.readTree(assessmentJson));
     }
 }

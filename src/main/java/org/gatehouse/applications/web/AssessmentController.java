@@ -2,7 +2,6 @@ package org.gatehouse.applications.web;
 
 import org.gatehouse.applications.ApplicationService;
 import org.gatehouse.identity.CurrentUser;
-import org.gatehouse.policy.AssessmentJson;
 import org.gatehouse.policy.Policy;
 import org.gatehouse.policy.PolicyInForce;
 import org.gatehouse.trade.InvalidInputException;
@@ -40,6 +39,8 @@ class AssessmentController {
                                 "policy", "no such policy: " + policyId + "; GET /api/v1/policies lists them"));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(AssessmentJson.toJson(applications.dryRun(caller, ApplicationBinder.bind(body), policy)));
+                .body(applications
+                        .dryRun(caller, ApplicationBinder.bind(body), policy)
+                        .json());
     }
 }

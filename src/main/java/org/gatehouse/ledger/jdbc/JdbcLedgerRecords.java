@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -26,6 +27,7 @@ import org.gatehouse.policy.Outcome;
 import org.gatehouse.policy.Policy;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Tpp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -75,7 +77,7 @@ class JdbcLedgerRecords implements LedgerRecords {
      * What a measure counts, one statement per shape of key (which of parent, end user and destination it is keyed
      * by), each served by an index of V003. Buckets are weighted 0 or 1; the window is a date range (open for a
      * cumulative measure); {@code :anyTier} is false only for a measure that counts some tiers ({@code counts.tiers}),
-     * which then selects on the tier each position stores (V020).
+     * which then selects on the tier each position stores (V014).
      */
     private static final String COUNTED = """
             SELECT coalesce(sum(reserved_tpp * :r + authorized_tpp * :a + shipped_tpp * :s), 0)
@@ -83,7 +85,11 @@ class JdbcLedgerRecords implements LedgerRecords {
             WHERE outcome IN (:outcomes) AND (:anyTier OR tier IN (:tiers))
               AND assessed_on > :after AND assessed_on <= :until""";
 
-    private static final Map<Set<Policy.KeyPart>, String> COUNTED_BY_KEY = countedByKey();
+    private static final Map<Set<Policy.KeyPart>, String> COUNTED_BY_KEY = countedByKey("");
+
+    /** The same, of one organization's filings only (its own part of a measure, V013). */
+    private static final Map<Set<Policy.KeyPart>, String> COUNTED_BY_KEY_FILED_BY =
+            countedByKey(" AND organization_id = :organization");
 
     /** Bounds of a cumulative measure's window: before and after any date an application can carry. */
     private static final LocalDate DAWN = LocalDate.of(1, 1, 1);
@@ -96,7 +102,7 @@ class JdbcLedgerRecords implements LedgerRecords {
         this.jdbc = jdbc;
     }
 
-    private static Map<Set<Policy.KeyPart>, String> countedByKey() {
+    private static Map<Set<Policy.KeyPart>, String> countedByKey(String filter) {
         Map<Set<Policy.KeyPart>, String> statements = new java.util.HashMap<>();
         List<Policy.KeyPart> parts = List.of(Policy.KeyPart.values());
         for (int mask = 0; mask < 1 << parts.size(); mask++) {
@@ -113,13 +119,22 @@ class JdbcLedgerRecords implements LedgerRecords {
                             });
                 }
             }
-            statements.put(key, sql.toString());
+            statements.put(key, sql.append(filter).toString());
         }
         return Map.copyOf(statements);
     }
 
     @Override
     public long countedTpp(Policy.Measure measure, MeasureKey key, LocalDate date) {
+        return counted(measure, key, date, null);
+    }
+
+    @Override
+    public long countedTppFiledBy(Policy.Measure measure, MeasureKey key, LocalDate date, OrganizationId organization) {
+        return counted(measure, key, date, Objects.requireNonNull(organization, "organization"));
+    }
+
+    private long counted(Policy.Measure measure, MeasureKey key, LocalDate date, OrganizationId organization) {
         List<String> outcomes = new ArrayList<>(2);
         for (Outcome outcome : Outcome.values()) {
             if (outcome.holdsCompute() && measure.counts(outcome)) {
@@ -149,7 +164,8 @@ class JdbcLedgerRecords implements LedgerRecords {
             }
             default -> throw new IllegalStateException("window " + measure.window());
         }
-        return jdbc.sql(COUNTED_BY_KEY.get(shape))
+        return jdbc.sql((organization == null ? COUNTED_BY_KEY : COUNTED_BY_KEY_FILED_BY).get(shape))
+                .param("organization", organization == null ? null : organization.value())
                 .param("r", measure.buckets().contains(Policy.Bucket.RESERVED) ? 1 : 0)
                 .param("a", measure.buckets().contains(Policy.Bucket.AUTHORIZED) ? 1 : 0)
                 .param("s", measure.buckets().contains(Policy.Bucket.SHIPPED) ? 1 : 0)
@@ -183,8 +199,9 @@ class JdbcLedgerRecords implements LedgerRecords {
         return jdbc.sql("""
                         INSERT INTO ledger_position
                             (application_id, parent_key, parent_name, end_user_key, destination, assessed_on, outcome,
-                             tier)
-                        VALUES (:id, :parentKey, :parentName, :endUserKey, :destination, :assessedOn, :outcome, :tier)
+                             tier, organization_id)
+                        VALUES (:id, :parentKey, :parentName, :endUserKey, :destination, :assessedOn, :outcome, :tier,
+                            :organization)
                         ON CONFLICT (application_id) DO NOTHING
                         """)
                         .param("id", position.applicationId().value())
@@ -195,6 +212,11 @@ class JdbcLedgerRecords implements LedgerRecords {
                         .param("assessedOn", position.assessedOn())
                         .param("outcome", position.outcome().name())
                         .param("tier", position.tier().name())
+                        .param(
+                                "organization",
+                                position.filedBy() == null
+                                        ? null
+                                        : position.filedBy().value())
                         .update()
                 == 1;
     }

@@ -5,3 +5,6 @@
 -- measures that name no tiers, and for none that does.
 ALTER TABLE ledger_position
     ADD COLUMN tier text CHECK (tier ~ '^[A-Z][A-Z0-9_]{0,15}$');
+
+-- Positions of applications take the tier their application was registered with.
+UPDATE ledger_position p SET tier = a.tier FROM application a WHERE a.id = p.application_id AND a.tier IS NOT NULL;
