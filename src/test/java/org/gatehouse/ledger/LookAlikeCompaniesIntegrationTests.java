@@ -69,7 +69,10 @@ class LookAlikeCompaniesIntegrationTests {
         String lookAlike = spelling + suffix;
         JsonNode submitted = submit(deal(lookAlike, 200));
 
-        JsonNode assessment = submitted.get("assessment");
+        JsonNode assessment = http.get(
+                        "/api/v1/applications/" + submitted.get("id").asString(), officer)
+                .json()
+                .get("assessment");
         assertThat(assessment.get("tier").asString()).as(lookAlike).isEqualTo("T2");
         assertThat(assessment.get("measure_after_gb300e").asString()).isEqualTo("1100.00");
         assertThat(submitted.get("content").get("endUser").get("ultimateParent").asString())

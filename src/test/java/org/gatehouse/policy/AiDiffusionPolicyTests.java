@@ -383,7 +383,9 @@ class AiDiffusionPolicyTests {
             // 1,100 × 15,832 = 17,415,200 TPP = 290.25 GB300e.
             assertThat(AssessmentJson.toJson(a)).contains("\"measure_after_gb300e\":\"290.25\"");
             assertThat(a.explanation())
-                    .anyMatch(s -> s.startsWith("Measure lpp-use for (Initech, 2025): 263.87 GB300e already counted"));
+                    .anyMatch(
+                            s -> s.startsWith(
+                                    "Measure lpp-use for (Initech, 2025), counted under the end-user key \"initech\": 263.87 GB300e already counted"));
         }
 
         @Test

@@ -152,7 +152,7 @@ class PolicyLoaderTests {
             assertThat(second.facts().primary().beforeTpp()).isZero();
             assertThat(second.explanation())
                     .contains(
-                            "Measure company-country for (Acme, DE): 0.00 GB300e already counted + 10.00 GB300e in this"
+                            "Measure company-country for (Acme, DE), counted under the company key \"acme\": 0.00 GB300e already counted + 10.00 GB300e in this"
                                     + " application = 10.00 GB300e (600000 TPP); only earlier EXEMPT assessments in tier T1"
                                     + " count.");
         }
