@@ -17,6 +17,30 @@ public final class Policy {
     /** Where a policy came from and what it claims to encode. */
     public record Source(String title, String reference, String note) {}
 
+    /**
+     * Deadlines and periods of the licensing procedure (SPEC §6.2, §6.3, §7): calendar days, years for a licence.
+     *
+     * @param firstActionDays refer, hold or return within this many days of registration
+     * @param agencyAnswerDays each agency answers within this many days of its referral
+     * @param resolutionDays resolve within this many days of registration
+     * @param licenceValidityYears a licence is valid this many years from its issue
+     * @param notificationDays a post-shipment notification is due this many days after the shipment
+     * @param exemptionLapseDays an exemption not shipped within this many days of its registration lapses
+     * @param revenueShareDueDays revenue share for a quarter is due this many days after the quarter ends
+     */
+    public record Procedure(
+            int firstActionDays,
+            int agencyAnswerDays,
+            int resolutionDays,
+            int licenceValidityYears,
+            int notificationDays,
+            int exemptionLapseDays,
+            int revenueShareDueDays) {
+
+        /** Executive Order 12981's deadlines (9, 30, 90 days), licences for 4 years, notifications within 30 days. */
+        public static final Procedure DEFAULTS = new Procedure(9, 30, 90, 4, 30, 365, 30);
+    }
+
     /** What a destination class does with an application. */
     public enum Treatment {
         /** No licence needed under this policy (e.g. domestic). */
@@ -247,6 +271,7 @@ public final class Policy {
     final List<ReviewPath> precedence;
     final long screeningRequirements;
     final Map<Requirement, Map<String, String>> parameters;
+    final Procedure procedure;
     /** Class index per {@link CountryCode#index()}. */
     final int[] classByCountry;
     /** Rank per {@link ReviewPath#ordinal()}: 0 is the most restrictive. */
@@ -276,6 +301,7 @@ public final class Policy {
             List<ReviewPath> precedence,
             long screeningRequirements,
             Map<Requirement, Map<String, String>> parameters,
+            Procedure procedure,
             int[] classByCountry) {
         this.id = Objects.requireNonNull(id);
         this.version = version;
@@ -299,6 +325,7 @@ public final class Policy {
         this.screeningRequirements = screeningRequirements;
         this.parameters = new EnumMap<>(Requirement.class);
         this.parameters.putAll(parameters);
+        this.procedure = Objects.requireNonNull(procedure, "procedure");
         this.classByCountry = classByCountry.clone();
         this.rankByPath = new int[ReviewPath.values().length];
         for (int i = 0; i < precedence.size(); i++) {
@@ -411,6 +438,11 @@ public final class Policy {
     /** The parameters the policy attaches to a requirement code (empty when none). */
     public Map<String, String> parameters(Requirement requirement) {
         return parameters.getOrDefault(requirement, Map.of());
+    }
+
+    /** The deadlines and periods of the licensing procedure under this policy. */
+    public Procedure procedure() {
+        return procedure;
     }
 
     /** Requirement codes in a requirement set, in the order of SPEC §4. */

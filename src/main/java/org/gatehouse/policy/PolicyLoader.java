@@ -333,6 +333,16 @@ public final class PolicyLoader {
                 precedence.add(ReviewPath.valueOf(p.stringValue()));
             }
             long screening = requirements(root.path("screening_hit").path("requirements"));
+            JsonNode steps = root.path("procedure");
+            Policy.Procedure defaults = Policy.Procedure.DEFAULTS;
+            Policy.Procedure procedure = new Policy.Procedure(
+                    steps.path("first_action_days").asInt(defaults.firstActionDays()),
+                    steps.path("agency_answer_days").asInt(defaults.agencyAnswerDays()),
+                    steps.path("resolution_days").asInt(defaults.resolutionDays()),
+                    steps.path("licence_validity_years").asInt(defaults.licenceValidityYears()),
+                    steps.path("notification_days").asInt(defaults.notificationDays()),
+                    steps.path("exemption_lapse_days").asInt(defaults.exemptionLapseDays()),
+                    steps.path("revenue_share_due_days").asInt(defaults.revenueShareDueDays()));
 
             if (!problems.isEmpty()) {
                 problems.sort(Comparator.comparingInt(PolicyException.Problem::line));
@@ -370,6 +380,7 @@ public final class PolicyLoader {
                     precedence,
                     screening,
                     parameters,
+                    procedure,
                     classByCountry);
         }
 

@@ -49,6 +49,17 @@ class PolicyLoaderTests {
         assertThat(original.canonicalJson()).startsWith("{\"assumptions\":[");
     }
 
+    @Test
+    void theProcedureTakesTheExecutiveOrdersDeadlinesUnlessThePolicySaysOtherwise() {
+        assertThat(defaultPolicy().procedure()).isEqualTo(new Policy.Procedure(9, 30, 90, 4, 30, 365, 30));
+        Policy faster = LOADER.load(
+                "faster.yaml", DEFAULT_TEXT + "\nprocedure:\n  first_action_days: 5\n  licence_validity_years: 2\n");
+        assertThat(faster.procedure()).isEqualTo(new Policy.Procedure(5, 30, 90, 2, 30, 365, 30));
+        assertThatThrownBy(() -> LOADER.load("zero.yaml", DEFAULT_TEXT + "\nprocedure:\n  resolution_days: 0\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("zero.yaml");
+    }
+
     static Stream<Arguments> brokenPolicies() {
         return Stream.of(
                 Arguments.of("unknown field", "title:", "titel: x\ntitle:", 4, "property 'titel' is not defined"),
