@@ -48,6 +48,7 @@ public final class Case {
     private CaseEvent.Decided decided;
     private final Map<Agency, Referral> referrals = new EnumMap<>(Agency.class);
     private final Map<Requirement, List<CaseEvent.DocumentFiled>> documents = new LinkedHashMap<>();
+    private final Map<String, CaseEvent.Flagged> flags = new LinkedHashMap<>();
 
     /** A referral to an agency and, once given, its recommendation. */
     public record Referral(Agency agency, Instant referredAt, CaseEvent.Recommended recommendation) {
@@ -158,6 +159,29 @@ public final class Case {
         append(new CaseEvent.Returned(reason, now, by));
     }
 
+    /**
+     * Raises a flag that blocks approval until cleared; raising a flag that is already raised changes nothing (the
+     * raising module may repeat itself). Returns whether it was raised now.
+     */
+    public boolean flag(String flag, String kind, String reason, String by, Instant now) {
+        requireOpen("flag");
+        if (flags.containsKey(flag)) {
+            return false;
+        }
+        append(new CaseEvent.Flagged(flag, kind, reason, now, by));
+        return true;
+    }
+
+    /** An officer clears a raised flag, saying why. */
+    public void clearFlag(String flag, String reason, long expectedVersion, String by, Instant now) {
+        requireVersion(expectedVersion);
+        requireOpen("clear a flag of");
+        if (!flags.containsKey(flag)) {
+            throw new ConflictException("the case has no raised flag '" + flag + "' (raised: " + flags.keySet() + ")");
+        }
+        append(new CaseEvent.FlagCleared(flag, reason, now, by));
+    }
+
     /** The applicant withdrew the application (its compute was released by the withdrawal). */
     public void withdraw(String by, Instant now) {
         requireMove(CaseState.WITHDRAWN, "withdraw");
@@ -206,6 +230,9 @@ public final class Case {
             if (clock.kind() == CaseClock.Kind.AGENCY && clock.running() && !clock.overdue()) {
                 refusals.add(clock.agency() + " has not recommended yet (it has until " + clock.dueAt() + ")");
             }
+        }
+        for (CaseEvent.Flagged raised : flags.values()) {
+            refusals.add("flag " + raised.kind() + " is raised: " + raised.reason() + " (an officer clears it)");
         }
         for (Evidence item : evidence) {
             if (item instanceof Evidence.Missing missing) {
@@ -270,6 +297,8 @@ public final class Case {
                 decided = decision;
                 state = CaseState.DECIDED;
             }
+            case CaseEvent.Flagged raised -> flags.put(raised.flag(), raised);
+            case CaseEvent.FlagCleared cleared -> flags.remove(cleared.flag());
             case CaseEvent.Withdrawn withdrawn -> state = CaseState.WITHDRAWN;
         }
     }
@@ -347,6 +376,11 @@ public final class Case {
     /** The documents filed as evidence, by requirement. */
     public Map<Requirement, List<CaseEvent.DocumentFiled>> documents() {
         return Collections.unmodifiableMap(documents);
+    }
+
+    /** The flags raised and not cleared, by identifier. */
+    public Map<String, CaseEvent.Flagged> flags() {
+        return Collections.unmodifiableMap(flags);
     }
 
     /** Its whole history, oldest first. */

@@ -65,6 +65,8 @@ public final class CaseClocks {
                 case CaseEvent.Opened o -> {}
                 case CaseEvent.Assigned a -> {}
                 case CaseEvent.DocumentFiled d -> {}
+                case CaseEvent.Flagged f -> {}
+                case CaseEvent.FlagCleared f -> {}
             }
             if (ended != null) {
                 break;

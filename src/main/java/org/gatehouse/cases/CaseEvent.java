@@ -57,6 +57,23 @@ public sealed interface CaseEvent {
         }
     }
 
+    /**
+     * Another module raised a flag on the case (a failed inspection of the buyer's site, a possible second spelling of
+     * a registered company, a screening hit): it blocks approval until an officer clears it.
+     *
+     * @param flag an identifier unique within the case (the raising module's kind and reference)
+     */
+    record Flagged(String flag, String kind, String reason, Instant at, String by) implements CaseEvent {
+        public Flagged {
+            Objects.requireNonNull(flag, "flag");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** An officer cleared a flag, saying why. */
+    record FlagCleared(String flag, String reason, Instant at, String by) implements CaseEvent {}
+
     /** The applicant withdrew the application. */
     record Withdrawn(Instant at, String by) implements CaseEvent {}
 }

@@ -29,6 +29,7 @@ import org.gatehouse.policy.Policy;
 import org.gatehouse.policy.PolicyInForce;
 import org.gatehouse.policy.Requirement;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.InvalidInputException;
 import org.gatehouse.trade.NotFoundException;
@@ -123,6 +124,52 @@ public class CaseService {
             save(c);
             audit.append(CaseAudit.entry("system", "case.withdrawn", c, Map.of("from", from.name())));
         });
+    }
+
+    /** Most open cases one flag call reaches (a company with more open cases is flagged in several calls). */
+    public static final int FLAGGED_CASES_MAX = 10_000;
+
+    /**
+     * Raises a flag on a case, blocking its approval until an officer clears it: for the modules that find something
+     * an officer must look at (a failed inspection, a possible second spelling of a company, a screening hit). They
+     * authorize their own callers. Raising a flag again changes nothing; a closed case is left alone.
+     *
+     * @return whether the flag was raised now
+     */
+    @Transactional
+    public boolean flag(ApplicationId id, String flag, String kind, String reason, String by) {
+        Case review = cases.findForUpdate(id).orElseThrow(() -> new NotFoundException(CASE, id));
+        if (!review.state().open() || !review.flag(flag, kind, reason, by, clock.instant())) {
+            return false;
+        }
+        save(review);
+        audit.append(CaseAudit.entry(by, "case.flagged", review, mapOf("flag", flag, "kind", kind, "reason", reason)));
+        return true;
+    }
+
+    /**
+     * Raises a flag on every open case whose ultimate parent or end user is {@code company} (by canonical key).
+     *
+     * @return how many cases were flagged now
+     */
+    @Transactional
+    public int flagOpenCasesOf(CompanyName company, String flag, String kind, String reason, String by) {
+        int flagged = 0;
+        for (ApplicationId id : cases.openConcerning(company.key(), FLAGGED_CASES_MAX)) {
+            if (flag(id, flag, kind, reason, by)) {
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
+    /** An officer clears a flag, saying why. */
+    @Transactional
+    public Reviewed clearFlag(CurrentUser caller, ApplicationId id, String flag, String reason, long version) {
+        requireOfficer(caller);
+        Case review = forChange(id);
+        review.clearFlag(flag, reason, version, caller.actor(), clock.instant());
+        return changed(caller, review, "case.flag_cleared", mapOf("flag", flag, "reason", reason));
     }
 
     /** A page of cases: officers and auditors any queue; agencies those referred to them; applicants their own. */

@@ -28,6 +28,9 @@ public interface Cases {
      */
     boolean save(Case changed, Instant dueAt, Instant now);
 
+    /** The open cases whose ultimate parent or end user has this canonical company key (at most {@code max}). */
+    List<ApplicationId> openConcerning(String companyKey, int max);
+
     /** A page of cases, the most urgent first (nearest deadline; none last), whole with their histories. */
     List<Case> list(CaseFilter filter, Instant now, Paging paging);
 }

@@ -269,6 +269,32 @@ class CaseLifecycleIntegrationTests {
         assertThat(evidence.get(1).get("present").asBoolean()).isTrue();
     }
 
+    @Autowired
+    CaseService cases;
+
+    @Test
+    void aFlagRaisedByAnotherModuleShowsOnTheCaseAndAnOfficerClearsIt() {
+        String id = submitted(deal("SA", "HGX H100", 625));
+        JsonNode review = caseOf(id);
+        String company = review.get("subject").get("company").asString();
+
+        int flagged = cases.flagOpenCasesOf(
+                org.gatehouse.trade.CompanyName.of(company),
+                "inspection:1",
+                "INSPECTION_FAILED",
+                "the buyer's site failed inspection",
+                "inspector");
+
+        assertThat(flagged).isEqualTo(1);
+        JsonNode withFlag = http.get("/api/v1/cases/" + id, token("officer")).json();
+        assertThat(withFlag.get("flags").findValuesAsString("kind")).containsExactly("INSPECTION_FAILED");
+        JsonNode cleared = post("/api/v1/cases/" + id + "/flags/inspection:1/clear", "officer", """
+                {"reason": "re-inspected: satisfactory", "version": %d}""".formatted(
+                        withFlag.get("version").asLong()));
+        assertThat(cleared.get("flags").size()).isZero();
+        assertThat(cleared.get("history").findValuesAsString("type")).contains("Flagged", "FlagCleared");
+    }
+
     @Test
     void onlyOfficersActOnCasesAndApplicantsOnlyOnTheirOwn() {
         String id = submitted(deal("SA", "HGX H100", 625));

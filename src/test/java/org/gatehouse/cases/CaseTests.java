@@ -180,6 +180,34 @@ class CaseTests {
         }
 
         @Test
+        void aRaisedFlagBlocksApprovalUntilAnOfficerClearsIt() {
+            Case review = aTier2Case();
+
+            assertThat(review.flag(
+                            "inspection:42",
+                            "INSPECTION_FAILED",
+                            "the buyer's site failed inspection",
+                            "system",
+                            day(2)))
+                    .isTrue();
+            assertThat(review.flag("inspection:42", "INSPECTION_FAILED", "again", "system", day(3)))
+                    .as("raising it again changes nothing")
+                    .isFalse();
+            assertThat(review.approvalRefusals(allPresent(review), EO_12981, day(4)))
+                    .containsExactly("flag INSPECTION_FAILED is raised: the buyer's site failed inspection"
+                            + " (an officer clears it)");
+
+            review.clearFlag("inspection:42", "re-inspected: satisfactory", 2, "officer", day(5));
+
+            assertThat(review.flags()).isEmpty();
+            assertThat(review.approvalRefusals(allPresent(review), EO_12981, day(6)))
+                    .isEmpty();
+            assertThatThrownBy(() -> review.clearFlag("inspection:42", "again", 3, "officer", day(7)))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageStartingWith("the case has no raised flag 'inspection:42'");
+        }
+
+        @Test
         void aProhibitedDealIsNeverApproved() {
             Case review = aCase(Outcome.PROHIBITED, List.of());
 

@@ -59,6 +59,10 @@ class JdbcCases implements Cases {
             CaseQueue.OVERDUE, list("c.state IN ('IN_REVIEW', 'REFERRED') AND c.due_at < :now"),
             CaseQueue.ALL, list("TRUE"));
 
+    /** The open cases of one company (as ultimate parent or end user), for the modules that flag them. */
+    private static final String OPEN_CONCERNING = "SELECT c.application_id FROM review_case c WHERE " + OPEN_STATES
+            + " AND (c.company_key = :key OR c.end_user_key = :key) ORDER BY c.registered_at LIMIT :max";
+
     private static final Map<String, Class<? extends CaseEvent>> EVENT_TYPES = eventTypes();
 
     private final JdbcClient jdbc;
@@ -225,6 +229,15 @@ class JdbcCases implements Cases {
                 default -> {}
             }
         }
+    }
+
+    @Override
+    public List<ApplicationId> openConcerning(String companyKey, int max) {
+        return jdbc.sql(OPEN_CONCERNING)
+                .param("key", companyKey)
+                .param("max", max)
+                .query((rs, n) -> new ApplicationId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     @Override

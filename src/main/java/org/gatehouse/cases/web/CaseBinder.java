@@ -109,6 +109,14 @@ final class CaseBinder {
         return new Filed(requirement, document);
     }
 
+    static Bound<String> clearFlag(CaseForms.ClearFlag form) {
+        InputCheck check = check(form);
+        String reason = check.field("reason", () -> Text.required(form.reason(), Case.TEXT_CHARS_MAX));
+        Long version = check.field("version", () -> version(form.version()));
+        check.throwIfInvalid();
+        return new Bound<>(reason, version);
+    }
+
     static Bound<String> returnWithoutAction(CaseForms.Return form) {
         InputCheck check = check(form);
         String reason = check.field("reason", () -> Text.required(form.reason(), Case.TEXT_CHARS_MAX));

@@ -127,6 +127,17 @@ class CaseController {
         return view(cases.fileDocument(caller, caseId, filed.requirement(), filed.document()));
     }
 
+    @PostMapping("/{id}/flags/{flag}/clear")
+    CaseView clearFlag(
+            CurrentUser caller,
+            @PathVariable String id,
+            @PathVariable String flag,
+            @RequestBody CaseForms.ClearFlag body) {
+        ApplicationId caseId = parseId(id);
+        var bound = CaseBinder.clearFlag(body);
+        return view(cases.clearFlag(caller, caseId, flag, bound.value(), bound.version()));
+    }
+
     @PostMapping("/{id}/return")
     CaseView returnWithoutAction(CurrentUser caller, @PathVariable String id, @RequestBody CaseForms.Return body) {
         ApplicationId caseId = parseId(id);

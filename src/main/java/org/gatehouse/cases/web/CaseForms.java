@@ -26,6 +26,9 @@ final class CaseForms {
     /** A document filed as evidence for a requirement of the case. */
     record Document(String requirement, String name, String mediaType, String sha256, BigDecimal sizeBytes) {}
 
+    /** Clear a raised flag, with the reason. */
+    record ClearFlag(String reason, Long version) {}
+
     /** Return without action. */
     record Return(String reason, Long version) {}
 

@@ -31,6 +31,7 @@ record CaseView(
         List<Referral> referrals,
         Hold hold,
         List<EvidenceItem> evidence,
+        List<FlagView> flags,
         List<String> conditions,
         List<Document> documents,
         DecisionView decision,
@@ -71,6 +72,8 @@ record CaseView(
     record Hold(String question, LocalDate dueOn, Instant since) {}
 
     record EvidenceItem(String requirement, boolean present, String detail) {}
+
+    record FlagView(String flag, String kind, String reason, Instant raisedAt, String by) {}
 
     record Document(
             String requirement, String name, String mediaType, String sha256, long sizeBytes, Instant filedAt) {}
@@ -154,6 +157,9 @@ record CaseView(
                                 new EvidenceItem(m.requirement().name(), false, m.why());
                         })
                         .toList(),
+                c.flags().values().stream()
+                        .map(f -> new FlagView(f.flag(), f.kind(), f.reason(), f.at(), authority ? f.by() : null))
+                        .toList(),
                 CaseRequirements.conditions(s.requirements()).stream()
                         .map(Enum::name)
                         .toList(),
@@ -186,6 +192,8 @@ record CaseView(
                 case CaseEvent.Decided d ->
                     d.decision() + ": " + d.reasons()
                             + (d.licenceNumber() == null ? "" : " (licence " + d.licenceNumber() + ")");
+                case CaseEvent.Flagged f -> "flag " + f.kind() + " raised: " + f.reason();
+                case CaseEvent.FlagCleared f -> authority ? "flag cleared: " + f.reason() : "a flag was cleared";
                 case CaseEvent.Withdrawn w -> "the applicant withdrew the application";
             };
             if (summary != null) {
