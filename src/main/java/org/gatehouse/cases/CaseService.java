@@ -57,6 +57,7 @@ public class CaseService {
     private final PolicyInForce policies;
     private final List<EvidenceSource> evidenceSources;
     private final ObjectProvider<LicenceIssuer> licences;
+    private final List<ApprovalStep> approvalSteps;
     private final UserService users;
     private final AuditLog audit;
     private final Clock clock;
@@ -68,6 +69,7 @@ public class CaseService {
             PolicyInForce policies,
             List<EvidenceSource> evidenceSources,
             ObjectProvider<LicenceIssuer> licences,
+            List<ApprovalStep> approvalSteps,
             UserService users,
             AuditLog audit,
             Clock clock) {
@@ -77,6 +79,7 @@ public class CaseService {
         this.policies = policies;
         this.evidenceSources = List.copyOf(evidenceSources);
         this.licences = licences;
+        this.approvalSteps = List.copyOf(approvalSteps);
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -353,7 +356,7 @@ public class CaseService {
             throw new IllegalStateException("no licensing module is installed to issue the licence");
         }
         Application application = applications.registered(id);
-        return issuer.issue(new ApprovedCase(
+        ApprovedCase approved = new ApprovedCase(
                 id,
                 review.applicant(),
                 application.content(),
@@ -366,7 +369,11 @@ public class CaseService {
                 now,
                 LocalDate.ofInstant(now, ZoneOffset.UTC)
                         .plusYears(procedure.licenceValidityYears())
-                        .minusDays(1)));
+                        .minusDays(1));
+        for (ApprovalStep step : approvalSteps) {
+            step.approving(approved);
+        }
+        return issuer.issue(approved);
     }
 
     /** The assessment's requirements that become licence conditions, with the policy's parameters. */
