@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue, policy engine and offline analysis stay pure: no Spring, no JDBC, no servlet, no HTTP client. */
+/**
+ * The catalogue, policy engine, offline analysis and screening core stay pure: no Spring, no JDBC, no servlet, no HTTP
+ * client.
+ */
 class PureCoreArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -18,7 +21,11 @@ class PureCoreArchitectureTests {
     void theCoreImportsNoInfrastructure() {
         noClasses()
                 .that()
-                .resideInAnyPackage("org.gatehouse.catalog..", "org.gatehouse.policy..", "org.gatehouse.analysis..")
+                .resideInAnyPackage(
+                        "org.gatehouse.catalog..",
+                        "org.gatehouse.policy..",
+                        "org.gatehouse.analysis..",
+                        "org.gatehouse.screening..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
