@@ -87,6 +87,14 @@ public final class Screener {
      */
     static final double LIST_MISSING_EXTRA = 0.5;
 
+    /**
+     * Longest word looked up with neighbouring letters swapped: from seven letters on, a swap leaves at least half of
+     * the nine trigrams, which the trigram search finds.
+     */
+    static final int TRANSPOSITION_CHARS_MAX = 6;
+    /** Most searches for words from Arabic or Hebrew script kept. */
+    static final int CONSONANTAL_KEPT_MAX = 10_000;
+
     private static final int ALPHABET = 37; // a-z, 0-9 and the word boundary
     private static final double SCORE_SCALE = 1e6;
     /** Room for rounding in score bounds, which are summed in single precision. */
@@ -106,6 +114,9 @@ public final class Screener {
     private final int[] consonantalVocab;
     private final String[] skeletonKeys;
     private final int[][] skeletonVocab;
+    /** Words from Arabic or Hebrew script already searched for, at most {@link #CONSONANTAL_KEPT_MAX}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Found> consonantalFound =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Per listed word, its similar listed words once a query has needed them (see {@link #find}). */
     private final java.util.concurrent.atomic.AtomicReferenceArray<Found> neighbours;
 
@@ -204,7 +215,7 @@ public final class Screener {
         }
         int size = words.size();
         vocab = words.toArray(new String[0]);
-        vocabIds = Map.copyOf(ids);
+        vocabIds = ids;
         vocabConsonantal = new boolean[size];
         vocabIsPair = new boolean[size];
         vocabWeight = new float[size];
@@ -427,6 +438,21 @@ public final class Screener {
                 return;
             }
         }
+        if (!exhaustive && cons) {
+            // Words from Arabic or Hebrew script are compared with every listed skeleton (below), about a millisecond
+            // each; names repeat such words, so results are kept, in a map emptied when it reaches its bound.
+            String key = (pairUnit ? "+" : "") + text;
+            Found kept = consonantalFound.get(key);
+            if (kept == null) {
+                kept = search(text, q.unitSkeleton[u], true, pairUnit, s, false);
+                if (consonantalFound.size() >= CONSONANTAL_KEPT_MAX) {
+                    consonantalFound.clear();
+                }
+                consonantalFound.put(key, kept);
+            }
+            q.found[u] = kept;
+            return;
+        }
         q.found[u] = search(text, q.unitSkeleton[u], cons, pairUnit, s, exhaustive);
     }
 
@@ -456,7 +482,9 @@ public final class Screener {
             } else {
                 if (text.length() >= TokenSimilarity.FUZZY_LENGTH_MIN) {
                     addByTrigrams(text, pairUnit, s, stamp);
-                    addTranspositions(text, s, stamp);
+                    if (text.length() <= TRANSPOSITION_CHARS_MAX) {
+                        addTranspositions(text, s, stamp);
+                    }
                     int[] bySkeleton = skeletons.get(skeleton);
                     if (bySkeleton != null) {
                         for (int v : bySkeleton) {

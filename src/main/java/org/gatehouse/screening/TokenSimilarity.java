@@ -219,6 +219,73 @@ final class TokenSimilarity {
         if (la == 0 || lb == 0) {
             return la == lb ? 1 : 0;
         }
+        if (la > Long.SIZE || lb > Long.SIZE) {
+            return jaroWinklerLong(a, b);
+        }
+        int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+        // Positions of b already matched, as bits: tokens are short, so no array is needed.
+        long matchedB = 0;
+        int m = 0;
+        int transpositions = 0;
+        int lastB = -1;
+        boolean ordered = true;
+        long matchedA = 0;
+        for (int i = 0; i < la; i++) {
+            char ca = a.charAt(i);
+            int from = Math.max(0, i - window);
+            int to = Math.min(lb - 1, i + window);
+            for (int j = from; j <= to; j++) {
+                if ((matchedB & (1L << j)) == 0 && b.charAt(j) == ca) {
+                    matchedB |= 1L << j;
+                    matchedA |= 1L << i;
+                    m++;
+                    if (j < lastB) {
+                        ordered = false;
+                    }
+                    lastB = j;
+                    break;
+                }
+            }
+        }
+        if (m == 0) {
+            return 0;
+        }
+        if (!ordered) {
+            // Count the matched characters that are out of order: walk both match sets in position order.
+            long restA = matchedA;
+            long restB = matchedB;
+            while (restA != 0) {
+                int i = Long.numberOfTrailingZeros(restA);
+                int j = Long.numberOfTrailingZeros(restB);
+                if (a.charAt(i) != b.charAt(j)) {
+                    transpositions++;
+                }
+                restA &= restA - 1;
+                restB &= restB - 1;
+            }
+        }
+        return winkler(a, b, m, transpositions);
+    }
+
+    private static double winkler(String a, String b, int m, int transpositions) {
+        int la = a.length();
+        int lb = b.length();
+        double jaro = ((double) m / la + (double) m / lb + (m - transpositions / 2.0) / m) / 3.0;
+        if (jaro <= 0.7) {
+            return jaro;
+        }
+        int prefix = 0;
+        int limit = Math.min(4, Math.min(la, lb));
+        while (prefix < limit && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+
+    /** Jaro-Winkler for tokens longer than 64 characters, with arrays. */
+    private static double jaroWinklerLong(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
         boolean[] matchedB = new boolean[lb];
         char[] matchesA = new char[Math.min(la, lb)];
@@ -248,15 +315,6 @@ final class TokenSimilarity {
                 k++;
             }
         }
-        double jaro = ((double) m / la + (double) m / lb + (m - transpositions / 2.0) / m) / 3.0;
-        if (jaro <= 0.7) {
-            return jaro;
-        }
-        int prefix = 0;
-        int limit = Math.min(4, Math.min(la, lb));
-        while (prefix < limit && a.charAt(prefix) == b.charAt(prefix)) {
-            prefix++;
-        }
-        return jaro + prefix * 0.1 * (1 - jaro);
+        return winkler(a, b, m, transpositions);
     }
 }
