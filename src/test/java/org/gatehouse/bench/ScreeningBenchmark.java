@@ -2,6 +2,8 @@ package org.gatehouse.bench;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +15,11 @@ import org.gatehouse.catalog.CsvRecords;
 import org.gatehouse.screening.BundledLists;
 import org.gatehouse.screening.Hit;
 import org.gatehouse.screening.Screener;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -23,6 +27,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -42,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * names screened per second on one thread and {@code batchTwoThreads} on two (one screener, shared). Run with
  * {@code bench/jmh.sh ScreeningBenchmark}; not part of the test suite.
  */
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 5, time = 4)
 @Measurement(iterations = 5, time = 3)
 @Fork(
         value = 1,
@@ -102,14 +107,33 @@ public class ScreeningBenchmark {
         }
     }
 
-    /** Each thread walks the names from its own starting point. */
+    /**
+     * Each thread walks the names from its own starting point, and counts the processor time it used per iteration
+     * ({@code cpuMillis}, in the results as an auxiliary counter): on a machine shared with other work, names per
+     * processor-second ({@code score × time / cpuMillis}) say what one core does when it has the core.
+     */
     @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Cursor {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
         int next;
+        private long cpuStart;
+        public long cpuMillis;
 
         @Setup
         public void setUp() {
             next = (int) Math.floorMod(Thread.currentThread().threadId() * 7919, 1_000_003L);
+        }
+
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            cpuStart = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration() {
+            cpuMillis += (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
         }
 
         String name(Lists lists) {
