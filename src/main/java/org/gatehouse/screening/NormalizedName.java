@@ -8,8 +8,6 @@ import java.util.List;
  */
 record NormalizedName(String[] tokens, boolean[] consonantal, List<String> notes) {
 
-    static final NormalizedName EMPTY = new NormalizedName(new String[0], new boolean[0], List.of());
-
     int size() {
         return tokens.length;
     }

@@ -129,7 +129,6 @@ public final class Screener {
     private final Map<String, int[]> skeletons;
 
     private final int[][] nameTokens;
-    private final boolean[][] nameConsonantal;
     private final int[][] namePairs;
     private final int[] nameEntry;
     private final int[] nameAlias;
@@ -173,7 +172,6 @@ public final class Screener {
         }
         int count = names.size();
         nameTokens = new int[count][];
-        nameConsonantal = new boolean[count][];
         namePairs = new int[count][];
         nameEntry = new int[count];
         nameAlias = new int[count];
@@ -193,7 +191,6 @@ public final class Screener {
             }
             countOnce(tokens, df);
             nameTokens[k] = tokens;
-            nameConsonantal[k] = n.consonantal();
             nameEntry[k] = owners.get(k)[0];
             nameAlias[k] = owners.get(k)[1];
             nameNotes.add(n.notes());
