@@ -127,6 +127,10 @@ final class ScreenCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--threads: must be 1.." + THREADS_MAX + ", got " + workers);
         }
+        if (file != null && country != null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--country: with --file, each row gives its country in the country column");
+        }
         if (file != null
                 && format == Format.table
                 && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
