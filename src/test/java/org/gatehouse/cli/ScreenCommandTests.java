@@ -173,5 +173,8 @@ class ScreenCommandTests {
         assertThat(neither.err()).contains("give either a NAME or --file FILE");
         assertThat(CommandLineRunner.run("screen", "Acme", "--file", "x.csv").status())
                 .isEqualTo(2);
+        assertThat(CommandLineRunner.run("screen", "--file", "x.csv", "--country", "DE")
+                        .err())
+                .contains("--country: with --file, each row gives its country in the country column");
     }
 }
