@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
             "gatehouse.database.ephemeral=true",
             "gatehouse.demo=true",
             "gatehouse.demo-password=" + IntegrationTest.DEMO_PASSWORD,
-            "gatehouse.login.failures-free-per-address=1000000",
         })
 public @interface IntegrationTest {
 

@@ -3,11 +3,11 @@ package org.gatehouse.analysis;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gatehouse.catalog.Gb300e;
 import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.Outcome;
 import org.gatehouse.policy.Policy;
 import org.gatehouse.policy.ReviewPath;
+import org.gatehouse.trade.Gb300e;
 
 /**
  * Counts and GB300e of a run's assessments per outcome, tier and review path, in exact TPP, for the summary of

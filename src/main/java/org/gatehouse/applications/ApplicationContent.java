@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Objects;
 import org.gatehouse.policy.Deal;
 import org.gatehouse.policy.Line;
+import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.InputCheck;
+import org.gatehouse.trade.Text;
 
 /**
  * What an applicant fills in (SPEC §6.1): the parties, where the chips go and what for, their
- * value, the line items and the supporting documents. Checked whole on construction.
+ * value, the line items and the supporting documents. Checks its own fields on construction,
+ * naming each one that is refused; the parties, lines and documents check theirs.
  */
 public record ApplicationContent(
         String reference,
@@ -34,34 +39,90 @@ public record ApplicationContent(
     public static final int DOCUMENTS_MAX = 50;
     public static final BigDecimal VALUE_USD_MAX = new BigDecimal("1000000000000000"); // 10^15
 
-    public ApplicationContent {
-        reference = Texts.text(reference, REFERENCE_CHARS_MAX, false);
-        Objects.requireNonNull(endUser, "endUser");
-        destination = CountryCode.of(destination).value();
-        deploymentSite = Texts.text(deploymentSite, SITE_CHARS_MAX, false);
-        endUse = Texts.text(endUse, END_USE_CHARS_MAX, true);
-        valueUsd = valueUsd == null ? null : valueUsd(valueUsd);
-        intermediateConsignees = List.copyOf(intermediateConsignees == null ? List.of() : intermediateConsignees);
-        documents = List.copyOf(documents == null ? List.of() : documents);
-        lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
-        if (lines.isEmpty() || lines.size() > Deal.LINES_MAX) {
-            throw new IllegalArgumentException("lines must hold 1.." + Deal.LINES_MAX + " items, got " + lines.size());
+    public ApplicationContent(
+            String reference,
+            Party purchaser,
+            List<Party> intermediateConsignees,
+            Party ultimateConsignee,
+            Party endUser,
+            String destination,
+            String deploymentSite,
+            String endUse,
+            BigDecimal valueUsd,
+            List<LineItem> lines,
+            List<DocumentRef> documents) {
+        InputCheck check = new InputCheck();
+        this.reference = check.field("reference", () -> Text.optional(reference, REFERENCE_CHARS_MAX));
+        this.purchaser = purchaser;
+        this.intermediateConsignees =
+                check.field("intermediateConsignees", () -> bounded(intermediateConsignees, CONSIGNEES_MAX, false));
+        this.ultimateConsignee = ultimateConsignee;
+        this.endUser = endUser;
+        if (endUser == null) {
+            check.reject("endUser", "is required");
         }
-        if (intermediateConsignees.size() > CONSIGNEES_MAX || documents.size() > DOCUMENTS_MAX) {
-            throw new IllegalArgumentException(
-                    "at most " + CONSIGNEES_MAX + " intermediate consignees and " + DOCUMENTS_MAX + " documents");
+        this.destination = check.field("destination", () -> destination(destination));
+        this.deploymentSite = check.field("deploymentSite", () -> Text.optional(deploymentSite, SITE_CHARS_MAX));
+        this.endUse = check.field("endUse", () -> Text.required(endUse, END_USE_CHARS_MAX));
+        this.valueUsd = check.field("valueUsd", () -> valueUsd == null ? null : valueUsd(valueUsd));
+        this.lines = check.field("lines", () -> bounded(lines, Deal.LINES_MAX, true));
+        this.documents = check.field("documents", () -> bounded(documents, DOCUMENTS_MAX, false));
+        check.throwIfInvalid();
+    }
+
+    /**
+     * The rule on the size of a list of the application, as a client is told it: the binder applies it before it
+     * reads the entries, so an oversized list costs no work.
+     */
+    public static void requireSize(int size, int sizeMax, boolean required) {
+        if (required && size == 0) {
+            throw new IllegalArgumentException("must hold at least one entry");
+        }
+        if (size > sizeMax) {
+            throw new IllegalArgumentException("must hold at most " + sizeMax + " entries, got " + size);
         }
     }
 
+    private static <T> List<T> bounded(List<T> values, int sizeMax, boolean required) {
+        List<T> list = values == null ? List.of() : values;
+        requireSize(list.size(), sizeMax, required);
+        for (T value : list) {
+            Objects.requireNonNull(value, "an entry of a list");
+        }
+        return List.copyOf(list);
+    }
+
+    private static String destination(String code) {
+        if (code == null) {
+            throw new IllegalArgumentException("is required");
+        }
+        return CountryCode.of(code).value();
+    }
+
     /** A value in US dollars: 0..10^15 with at most 2 decimals, kept with exactly 2. */
-    public static BigDecimal valueUsd(BigDecimal value) {
+    private static BigDecimal valueUsd(BigDecimal value) {
         if (value.signum() < 0
                 || value.compareTo(VALUE_USD_MAX) > 0
                 || value.stripTrailingZeros().scale() > 2) {
             throw new IllegalArgumentException("must be 0.." + VALUE_USD_MAX.toPlainString()
-                    + " with at most 2 decimals, got " + Texts.number(value));
+                    + " with at most 2 decimals, got " + Text.number(value));
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** The end user's ultimate parent: the company the tier is measured on. */
+    public CompanyName company() {
+        return endUser.parentCompany();
+    }
+
+    /** The end user as a company (its compute may be measured per end user). */
+    public CompanyName endUserCompany() {
+        return CompanyName.of(endUser.name());
+    }
+
+    /** Where the chips are deployed. */
+    public CountryCode destinationCode() {
+        return CountryCode.of(destination);
     }
 
     /** The application as the assessor sees it, on {@code date}. */
@@ -74,9 +135,9 @@ public record ApplicationContent(
                 id.toString(),
                 date,
                 exporter,
-                org.gatehouse.trade.CompanyName.of(endUser.name()),
-                endUser.parentCompany(),
-                CountryCode.of(destination),
+                endUserCompany(),
+                company(),
+                destinationCode(),
                 policyLines,
                 screeningHit);
     }

@@ -1,14 +1,9 @@
 package org.gatehouse.applications;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.catalog.Gb300e;
 import org.gatehouse.identity.CurrentUser;
 import org.gatehouse.identity.Role;
 import org.gatehouse.ledger.Ledger;
@@ -17,42 +12,54 @@ import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.AssessmentJson;
 import org.gatehouse.policy.Assessor;
 import org.gatehouse.policy.Deal;
-import org.gatehouse.policy.Outcome;
-import org.gatehouse.policy.Policies;
+import org.gatehouse.policy.Disclosure;
 import org.gatehouse.policy.Policy;
-import org.gatehouse.system.ConflictException;
-import org.gatehouse.system.NotFoundException;
-import org.gatehouse.system.Paging;
+import org.gatehouse.policy.PolicyInForce;
+import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.ConflictException;
+import org.gatehouse.trade.NotFoundException;
+import org.gatehouse.trade.Paging;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Files and submits applications. Every method takes the caller and checks what it may do here,
- * where the data is read and written: exporters' applicants work on their own organization's
- * applications; officers and auditors read all; auditors change nothing. Each change is audited in
- * its transaction.
+ * Files and submits applications: loads the {@link Application}, asks it to change, saves it, moves compute and
+ * audits, all in one transaction. Every method takes the caller and checks what it may do here: exporters'
+ * applicants work on their own organization's applications; officers and auditors read all; auditors change nothing.
  */
 @Service
 public class ApplicationService {
 
-    private static final String APPLICATION = "application";
+    static final String APPLICATION = "application";
 
     private final Applications applications;
     private final Idempotency idempotency;
     private final Ledger ledger;
+    private final PolicyInForce policies;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApplicationService(Applications applications, Idempotency idempotency, Ledger ledger, AuditLog audit, Clock clock) {
+    ApplicationService(
+            Applications applications,
+            Idempotency idempotency,
+            Ledger ledger,
+            PolicyInForce policies,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.applications = applications;
         this.idempotency = idempotency;
         this.ledger = ledger;
+        this.policies = policies;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
     /** What a create or submit did: the application, and whether it answers a retry of an earlier request. */
-    public record Handled(StoredApplication application, boolean replayed) {}
+    public record Handled(Application application, boolean replayed) {}
 
     /** Creates a draft for the caller's organization. */
     @Transactional
@@ -62,30 +69,19 @@ public class ApplicationService {
         if (earlier.isPresent()) {
             return new Handled(get(caller, earlier.get()), true);
         }
-        Instant now = clock.instant();
-        StoredApplication draft = new StoredApplication(
-                ApplicationId.random(),
-                caller.organizationId(),
-                ApplicationState.DRAFT,
-                1,
-                caller.actor(),
-                now,
-                now,
-                null,
-                content,
-                null);
+        Application draft = Application.draft(
+                ApplicationId.random(), caller.organizationId(), caller.actor(), content, clock.instant());
         applications.insert(draft);
         idempotency.complete(caller.organizationId(), "create", idempotencyKey, draft.id());
-        audit.append(new AuditEntry(
-                caller.actor(), "application.created", APPLICATION, draft.id().toString(), summary(draft, Map.of())));
+        audit.append(ApplicationAudit.created(caller, draft));
         return new Handled(draft, false);
     }
 
     /** One application, if the caller may see it (else 404, as for an id that does not exist). */
     @Transactional(readOnly = true)
-    public StoredApplication get(CurrentUser caller, ApplicationId id) {
-        StoredApplication application = applications
-                .find(id, false)
+    public Application get(CurrentUser caller, ApplicationId id) {
+        Application application = applications
+                .find(id)
                 .filter(a -> a.state() != ApplicationState.DISCARDED)
                 .orElseThrow(() -> new NotFoundException(APPLICATION, id));
         requireVisible(caller, application);
@@ -94,7 +90,7 @@ public class ApplicationService {
 
     /** A page of the applications the caller may see. */
     @Transactional(readOnly = true)
-    public List<StoredApplication> list(CurrentUser caller, ApplicationFilter filter, Paging paging) {
+    public List<Application> list(CurrentUser caller, ApplicationFilter filter, Paging paging) {
         if (caller.seesAllOrganizations()) {
             return applications.list(filter, paging);
         }
@@ -107,181 +103,169 @@ public class ApplicationService {
 
     /** Replaces a draft's content; {@code expectedVersion} must be the version the caller read. */
     @Transactional
-    public StoredApplication update(
-            CurrentUser caller, ApplicationId id, long expectedVersion, ApplicationContent content) {
-        StoredApplication current = ownDraftForChange(caller, id, expectedVersion, "update");
-        Instant now = clock.instant();
-        if (!applications.updateDraft(id, expectedVersion, content, now)) {
-            throw stale(id, expectedVersion);
-        }
-        StoredApplication updated = applications.find(id, false).orElseThrow();
-        audit.append(new AuditEntry(
-                caller.actor(),
-                "application.updated",
-                APPLICATION,
-                id.toString(),
-                summary(updated, Map.of("previousVersion", current.version()))));
-        return updated;
+    public Application update(CurrentUser caller, ApplicationId id, long expectedVersion, ApplicationContent content) {
+        Application application = ownForChange(caller, id);
+        long previous = application.version();
+        application.update(content, expectedVersion, clock.instant());
+        save(application);
+        audit.append(ApplicationAudit.updated(caller, application, previous));
+        return application;
     }
 
     /** Discards a draft (kept as a record, hidden from lists). */
     @Transactional
-    public StoredApplication discard(CurrentUser caller, ApplicationId id, long expectedVersion) {
-        StoredApplication current = ownDraftForChange(caller, id, expectedVersion, "discard");
-        current.state().requireMoveTo(ApplicationState.DISCARDED, "discard");
-        if (!applications.move(
-                id, expectedVersion, ApplicationState.DRAFT, ApplicationState.DISCARDED, clock.instant())) {
-            throw stale(id, expectedVersion);
-        }
-        StoredApplication discarded = applications.find(id, false).orElseThrow();
-        audit.append(new AuditEntry(
-                caller.actor(), "application.discarded", APPLICATION, id.toString(), summary(discarded, Map.of())));
-        return discarded;
+    public Application discard(CurrentUser caller, ApplicationId id, long expectedVersion) {
+        Application application = ownForChange(caller, id);
+        application.discard(expectedVersion, clock.instant());
+        save(application);
+        audit.append(ApplicationAudit.discarded(caller, application));
+        return application;
     }
 
     /**
-     * Submits a draft: assesses it under the policy in force against the live ledger (serialized with
-     * every other application on the same measure keys), reserves its compute, records the assessment
-     * and audits — all in one transaction, so an error leaves the draft as it was.
+     * Submits a draft: assesses it under the policy in force against the live ledger (serialized with every other
+     * application on the same measure keys), reserves its compute, records the assessment and audits — all in one
+     * transaction, so an error leaves the draft as it was.
      */
     @Transactional
     public Handled submit(CurrentUser caller, ApplicationId id, Long expectedVersion, String idempotencyKey) {
         requireApplicant(caller);
-        var earlier =
-                idempotency.claim(caller.organizationId(), "submit:" + id, idempotencyKey, id + "@" + expectedVersion);
+        String operation = "submit:" + id;
+        var earlier = idempotency.claim(caller.organizationId(), operation, idempotencyKey, id + "@" + expectedVersion);
         if (earlier.isPresent()) {
             return new Handled(get(caller, earlier.get()), true);
         }
-        StoredApplication draft = applications
-                .find(id, true)
-                .filter(a -> a.state() != ApplicationState.DISCARDED && caller.belongsTo(a.organizationId()))
-                .orElseThrow(() -> new NotFoundException(APPLICATION, id));
-        if (expectedVersion != null && draft.version() != expectedVersion) {
-            throw stale(id, expectedVersion);
-        }
-        if (draft.state() != ApplicationState.DRAFT) {
-            throw new InvalidTransitionException(draft.state(), "submit");
-        }
-
+        Application application = ownForChange(caller, id);
         LocalDate today = LocalDate.now(clock);
-        Policy policy = Policies.builtIn().defaultPolicy();
-        Deal assessed = draft.content().toDeal(id, caller.actor(), today, false);
-        Assessment assessment = Assessor.assess(assessed, policy, ledger.lockFor(assessed, policy, today), today);
-        ApplicationState next = switch (assessment) {
-            case Assessment.Exempt exempt -> ApplicationState.EXEMPT;
-            case Assessment.LicenseRequired licence -> ApplicationState.SUBMITTED;
-            case Assessment.Prohibited prohibited -> ApplicationState.SUBMITTED; // an officer records the denial
-            case Assessment.NotControlled none -> ApplicationState.RETURNED_WITHOUT_ACTION; // no licence needed
-        };
-        draft.state().requireMoveTo(next, "submit");
-        if (assessment.outcome() == Outcome.EXEMPT || assessment.outcome() == Outcome.LICENSE_REQUIRED) {
+        Policy policy = policies.on(today);
+        application.submit(
+                expectedVersion,
+                content -> {
+                    Deal deal = content.toDeal(id, caller.actor(), today, false);
+                    return Assessor.assess(deal, policy, ledger.lockFor(deal, policy, today), today);
+                },
+                assessment -> ledger.ownFilings(assessment, caller.organizationId()),
+                clock.instant());
+        if (application.holdsCompute()) {
+            ApplicationContent content = application.content();
             ledger.reserve(
                     new Position(
-                            id.value(),
-                            assessed.endUserParent(),
-                            assessed.endUser(),
-                            assessed.destination(),
+                            id,
+                            content.company(),
+                            content.endUserCompany(),
+                            content.destinationCode(),
                             today,
-                            assessment.outcome()),
-                    assessment.facts().controlledTpp(),
+                            application.registration().outcome(),
+                            application.registration().tier(),
+                            caller.organizationId()),
+                    application.registration().controlledTpp(),
                     "application.submitted",
                     caller.actor());
         }
-        StoredApplication.Registration registration = new StoredApplication.Registration(
-                policy.id(),
-                policy.version(),
-                policy.sha256(),
-                assessment.outcome().name(),
-                tierOf(assessment),
-                reviewPathOf(assessment),
-                assessment.facts().controlledTpp(),
-                AssessmentJson.toJson(assessment));
-        Instant registered = clock.instant();
-        if (!applications.register(id, draft.version(), next, registration, registered)) {
-            throw stale(id, draft.version()); // cannot happen under the row lock; kept as a guard
-        }
-        idempotency.complete(caller.organizationId(), "submit:" + id, idempotencyKey, id);
-        StoredApplication submitted = new StoredApplication(
-                id,
-                draft.organizationId(),
-                next,
-                draft.version() + 1,
-                draft.createdBy(),
-                draft.createdAt(),
-                registered,
-                registered,
-                draft.content(),
-                registration);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("state", next.name());
-        details.put("outcome", registration.outcome());
-        details.put("tier", registration.tier());
-        details.put("reviewPath", registration.reviewPath());
-        details.put("gb300e", Gb300e.format(registration.controlledTpp(), policy.referenceTpp()));
-        details.put("policy", policy.id() + "@" + policy.version() + " sha256:" + policy.sha256());
-        audit.append(new AuditEntry(
-                caller.actor(), "application.submitted", APPLICATION, id.toString(), summary(submitted, details)));
-        return new Handled(submitted, false);
+        save(application);
+        idempotency.complete(caller.organizationId(), operation, idempotencyKey, id);
+        audit.append(ApplicationAudit.submitted(caller, application, policy));
+        return new Handled(application, false);
     }
 
     /** Withdraws a submitted application and releases the compute it reserved. */
     @Transactional
-    public StoredApplication withdraw(CurrentUser caller, ApplicationId id, long expectedVersion) {
-        requireApplicant(caller);
-        StoredApplication current = applications
-                .find(id, true)
-                .filter(a -> a.state() != ApplicationState.DISCARDED && caller.belongsTo(a.organizationId()))
-                .orElseThrow(() -> new NotFoundException(APPLICATION, id));
-        if (current.version() != expectedVersion) {
-            throw stale(id, expectedVersion);
+    public Application withdraw(CurrentUser caller, ApplicationId id, long expectedVersion) {
+        Application application = ownForChange(caller, id);
+        ApplicationState from = application.state();
+        application.withdraw(expectedVersion, clock.instant());
+        if (application.holdsCompute()) {
+            ledger.releaseUnshipped(id, "application.withdrawn", caller.actor());
         }
-        current.state().requireMoveTo(ApplicationState.WITHDRAWN, "withdraw");
-        boolean held = current.registration() != null
-                && (Outcome.EXEMPT.name().equals(current.registration().outcome())
-                        || Outcome.LICENSE_REQUIRED
-                                .name()
-                                .equals(current.registration().outcome()));
-        if (held) {
-            ledger.releaseUnshipped(id.value(), "application.withdrawn", caller.actor());
+        save(application);
+        audit.append(ApplicationAudit.withdrawn(caller, application, from));
+        return application;
+    }
+
+    /** An assessment and what of it its reader may see. */
+    public record Shown(Assessment assessment, Disclosure disclosure) {
+
+        /** The SPEC §4 JSON form, as the reader may see it. */
+        public String json() {
+            return AssessmentJson.toJson(assessment, disclosure);
         }
-        if (!applications.move(id, expectedVersion, current.state(), ApplicationState.WITHDRAWN, clock.instant())) {
-            throw stale(id, expectedVersion);
-        }
-        StoredApplication withdrawn = applications.find(id, false).orElseThrow();
-        audit.append(new AuditEntry(
-                caller.actor(),
-                "application.withdrawn",
-                APPLICATION,
-                id.toString(),
-                summary(withdrawn, Map.of("from", current.state().name()))));
-        return withdrawn;
     }
 
     /**
-     * What the deal would need if submitted now: assessed against the current ledger, nothing stored
-     * and nothing locked (a later submission may see a different ledger).
+     * A submitted application, for the modules that review submissions (they authorize their own callers and show
+     * nothing of it to anyone who may not see it).
      */
     @Transactional(readOnly = true)
-    public Assessment dryRun(CurrentUser caller, ApplicationContent content, Policy policy) {
-        LocalDate today = LocalDate.now(clock);
-        Deal deal = content.toDeal(ApplicationId.random(), caller.actor(), today, false);
-        return Assessor.assess(deal, policy, ledger.view(), today);
+    public Application registered(ApplicationId id) {
+        return applications
+                .find(id)
+                .filter(a -> a.registration() != null)
+                .orElseThrow(() -> new NotFoundException(APPLICATION, id));
     }
 
-    private StoredApplication ownDraftForChange(
-            CurrentUser caller, ApplicationId id, long expectedVersion, String action) {
+    /**
+     * Records how an application's case ended, in the case's transaction (the case module authorized the officer and
+     * moved or released the compute).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Application conclude(ApplicationId id, ApplicationState conclusion, String actor) {
+        Application application =
+                applications.findForUpdate(id).orElseThrow(() -> new NotFoundException(APPLICATION, id));
+        ApplicationState from = application.state();
+        application.conclude(conclusion, clock.instant());
+        save(application);
+        audit.append(ApplicationAudit.concluded(actor, application, from));
+        return application;
+    }
+
+    /**
+     * What the deal would need if submitted now: assessed against the current ledger, nothing stored and nothing
+     * locked (a later submission may see a different ledger). The licensing authority's roles see every figure;
+     * anyone else only their own organization's filings in each measure (see {@link Disclosure}).
+     */
+    @Transactional(readOnly = true)
+    public Shown dryRun(CurrentUser caller, ApplicationContent content, Policy policy) {
+        LocalDate today = LocalDate.now(clock);
+        Deal deal = content.toDeal(ApplicationId.random(), caller.actor(), today, false);
+        Assessment assessment =
+                Assessor.assess(deal, policy == null ? policies.on(today) : policy, ledger.view(), today);
+        return new Shown(
+                assessment,
+                seesEveryFiling(caller)
+                        ? Disclosure.EVERYTHING
+                        : ledger.ownFilings(assessment, caller.organizationId()));
+    }
+
+    /** The recorded assessment of {@code application} (visible to the caller) as the caller may see it. */
+    public String assessmentShownTo(CurrentUser caller, Application application) {
+        Registration registration = application.registration();
+        if (registration == null) {
+            return null;
+        }
+        return seesEveryFiling(caller) ? registration.assessmentJson() : registration.applicantAssessmentJson();
+    }
+
+    /** The authority's roles (and the operator's CLI) read every organization's filings in a measure. */
+    private static boolean seesEveryFiling(CurrentUser caller) {
+        return caller.isSystem() || caller.hasAny(Role.OFFICER, Role.AGENCY, Role.AUDITOR);
+    }
+
+    /** Saves the changed application and publishes what it recorded, in the caller's transaction. */
+    private void save(Application application) {
+        if (!applications.save(application)) {
+            // Cannot happen under the row lock taken when it was loaded; kept as a guard.
+            throw new ConflictException("application " + application.id() + " was changed meanwhile; read it again");
+        }
+        application.pullEvents().forEach(events::publishEvent);
+    }
+
+    /** The caller's own application, locked for a change (another organization's answers 404). */
+    private Application ownForChange(CurrentUser caller, ApplicationId id) {
         requireApplicant(caller);
-        StoredApplication current = applications
-                .find(id, true)
+        return applications
+                .findForUpdate(id)
                 .filter(a -> a.state() != ApplicationState.DISCARDED && caller.belongsTo(a.organizationId()))
                 .orElseThrow(() -> new NotFoundException(APPLICATION, id));
-        if (current.version() != expectedVersion) {
-            throw stale(id, expectedVersion);
-        }
-        if (current.state() != ApplicationState.DRAFT) {
-            throw new InvalidTransitionException(current.state(), action);
-        }
-        return current;
     }
 
     private static void requireApplicant(CurrentUser caller) {
@@ -289,45 +273,10 @@ public class ApplicationService {
         caller.require(Role.APPLICANT);
     }
 
-    private static void requireVisible(CurrentUser caller, StoredApplication application) {
+    private static void requireVisible(CurrentUser caller, Application application) {
         if (caller.has(Role.AGENCY) && !caller.seesAllOrganizations()) {
             throw new NotFoundException(APPLICATION, application.id()); // not referred to this agency
         }
         caller.requireVisible(application.organizationId(), APPLICATION, application.id());
-    }
-
-    private static ConflictException stale(ApplicationId id, long expectedVersion) {
-        return new ConflictException("application " + id + " is no longer at version " + expectedVersion
-                + ": it was changed meanwhile; read it again and retry");
-    }
-
-    private static Map<String, Object> summary(StoredApplication application, Map<String, Object> extra) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("state", application.state().name());
-        payload.put("version", application.version());
-        payload.put("destination", application.content().destination());
-        payload.put("endUser", application.content().endUser().name());
-        payload.put("company", application.content().endUser().parentCompany().display());
-        payload.put("lines", application.content().lines().size());
-        payload.putAll(extra);
-        return payload;
-    }
-
-    private static String tierOf(Assessment assessment) {
-        return switch (assessment) {
-            case Assessment.Exempt exempt -> exempt.tier();
-            case Assessment.LicenseRequired licence -> licence.tier();
-            case Assessment.NotControlled none -> null;
-            case Assessment.Prohibited prohibited -> null;
-        };
-    }
-
-    private static String reviewPathOf(Assessment assessment) {
-        return switch (assessment) {
-            case Assessment.Exempt exempt -> "EXEMPT";
-            case Assessment.LicenseRequired licence -> licence.reviewPath().name();
-            case Assessment.NotControlled none -> null;
-            case Assessment.Prohibited prohibited -> null;
-        };
     }
 }

@@ -4,8 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an application stands (SPEC §6.2). Each state names the states it may move to; any other
- * move is refused with the current state named.
+ * Where an application stands (SPEC §6.2), and the transition table: each state names the states it may move to.
+ * {@link Application} refuses any other move, naming the current state. While its case is reviewed, an application
+ * stays SUBMITTED (the case module holds the review's own states: in review, referred, held) and then moves to the
+ * case's conclusion.
  */
 public enum ApplicationState {
     DRAFT,
@@ -27,7 +29,16 @@ public enum ApplicationState {
     public Set<ApplicationState> next() {
         return switch (this) {
             case DRAFT -> EnumSet.of(SUBMITTED, EXEMPT, RETURNED_WITHOUT_ACTION, DISCARDED);
-            case SUBMITTED -> EnumSet.of(IN_REVIEW, REFERRED, HELD_WITHOUT_ACTION, RETURNED_WITHOUT_ACTION, WITHDRAWN);
+            case SUBMITTED ->
+                EnumSet.of(
+                        IN_REVIEW,
+                        REFERRED,
+                        HELD_WITHOUT_ACTION,
+                        APPROVED,
+                        APPROVED_WITH_CONDITIONS,
+                        DENIED,
+                        RETURNED_WITHOUT_ACTION,
+                        WITHDRAWN);
             case IN_REVIEW ->
                 EnumSet.of(
                         REFERRED,
@@ -51,12 +62,5 @@ public enum ApplicationState {
             case APPROVED, APPROVED_WITH_CONDITIONS, DENIED, RETURNED_WITHOUT_ACTION, WITHDRAWN, DISCARDED ->
                 EnumSet.noneOf(ApplicationState.class);
         };
-    }
-
-    /** @throws InvalidTransitionException unless this state may move to {@code target} */
-    public void requireMoveTo(ApplicationState target, String action) {
-        if (!next().contains(target)) {
-            throw new InvalidTransitionException(this, action);
-        }
     }
 }

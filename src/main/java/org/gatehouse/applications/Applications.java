@@ -1,32 +1,30 @@
 package org.gatehouse.applications;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.Paging;
 
-/** Where applications are kept. Every change names the version it expects, so a stale write changes nothing. */
+/**
+ * Where applications are kept (implemented over SQL in {@code jdbc/}). An application is read and written whole;
+ * a save names the version it was read at, so a stale write changes nothing.
+ */
 public interface Applications {
 
-    void insert(StoredApplication application);
+    void insert(Application application);
 
-    /** The application; with {@code forUpdate} it stays locked until the transaction ends. */
-    Optional<StoredApplication> find(ApplicationId id, boolean forUpdate);
+    /** The application as stored now. */
+    Optional<Application> find(ApplicationId id);
 
-    /** Replaces a draft's content; false when it is no longer at {@code expectedVersion} or no longer a draft. */
-    boolean updateDraft(ApplicationId id, long expectedVersion, ApplicationContent content, Instant now);
+    /** The application, locked until the transaction ends: changes of one application are serial. */
+    Optional<Application> findForUpdate(ApplicationId id);
 
-    /** Moves {@code from} → {@code to}; false when the version or the state changed meanwhile. */
-    boolean move(ApplicationId id, long expectedVersion, ApplicationState from, ApplicationState to, Instant now);
-
-    /** Records the submission of a draft: its new state and the assessment it was registered with. */
-    boolean register(
-            ApplicationId id,
-            long expectedVersion,
-            ApplicationState to,
-            StoredApplication.Registration registration,
-            Instant now);
+    /**
+     * Writes {@code application} as it is now, if the stored row is still at {@link Application#storedVersion()};
+     * false (and nothing written) when another change came first.
+     */
+    boolean save(Application application);
 
     /** A page of applications matching {@code filter}, newest first; discarded drafts are left out. */
-    List<StoredApplication> list(ApplicationFilter filter, Paging paging);
+    List<Application> list(ApplicationFilter filter, Paging paging);
 }

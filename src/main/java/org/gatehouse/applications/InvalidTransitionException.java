@@ -1,6 +1,6 @@
 package org.gatehouse.applications;
 
-import org.gatehouse.system.ConflictException;
+import org.gatehouse.trade.ConflictException;
 
 /** A state change the workflow does not allow from the current state (answered 409, naming the state). */
 public class InvalidTransitionException extends ConflictException {

@@ -5,12 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,12 +25,12 @@ public class AuditLog {
     /** Events appended by one call; a bound on the statement size and on the time the lock is held. */
     public static final int BATCH_EVENTS_MAX = 10_000;
 
-    private final JdbcClient jdbc;
+    private final AuditRecords records;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    AuditLog(AuditRecords records, JsonMapper json, Clock clock) {
+        this.records = records;
         this.json = json;
         this.clock = clock;
     }
@@ -68,18 +66,11 @@ public class AuditLog {
             canonicalPayloads.add(canonical(payload));
         }
 
-        // The chain lock. Every appender locks the single head row, so appends are serialized: a
-        // second transaction waits here until the first commits (then reads its new head) or rolls
-        // back (then reads the unchanged head). Under READ COMMITTED, FOR UPDATE returns the newest
-        // committed version after the wait, so two events never share a predecessor (no fork) and a
-        // rolled-back append leaves no gap. PostgreSQL releases the lock at commit or rollback.
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, row) -> new Head(rs.getLong(1), rs.getString(2)))
-                .single();
+        // The chain lock (see AuditRecords.lockHead): appends are serialized, the chain never forks.
+        AuditRecords.Head head = records.lockHead();
 
         Instant time = AuditChain.storedTime(clock.instant()); // read under the lock: times follow seq
         List<AuditEvent> events = new ArrayList<>(entries.size());
-        ArrayNode rows = json.createArrayNode();
         String prevHash = head.hash();
         for (int i = 0; i < entries.size(); i++) {
             AuditEntry entry = entries.get(i);
@@ -104,34 +95,10 @@ public class AuditLog {
                     payloads.get(i),
                     prevHash,
                     hash));
-            rows.addObject()
-                    .put("seq", seq)
-                    .put("occurred_at", time.toString())
-                    .put("actor", entry.actor())
-                    .put("action", entry.action())
-                    .put("entity_type", entry.entityType())
-                    .put("entity_id", entry.entityId())
-                    .put("prev_hash", prevHash)
-                    .put("hash", hash)
-                    .put("payload", canonicalPayloads.get(i));
             prevHash = hash;
         }
 
-        // One round trip inserts the events and moves the head onto the last of them.
-        jdbc.sql("""
-                WITH appended AS (
-                    INSERT INTO audit_event
-                        (seq, occurred_at, actor, action, entity_type, entity_id, payload, prev_hash, hash)
-                    SELECT seq, occurred_at, actor, action, entity_type, entity_id, payload, prev_hash, hash
-                    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS e(
-                        seq bigint, occurred_at timestamptz, actor text, action text, entity_type text,
-                        entity_id text, payload text, prev_hash text, hash text)
-                    ORDER BY seq
-                    RETURNING seq, hash)
-                UPDATE audit_chain_head h SET last_seq = a.seq, last_hash = a.hash
-                FROM (SELECT seq, hash FROM appended ORDER BY seq DESC LIMIT 1) a
-                WHERE h.id = 1
-                """).param("rows", json.writeValueAsString(rows)).update();
+        records.append(events, canonicalPayloads);
         return events;
     }
 
@@ -150,6 +117,4 @@ public class AuditLog {
         }
         return canonical;
     }
-
-    private record Head(long seq, String hash) {}
 }

@@ -37,8 +37,24 @@ final class DatabaseOptions {
             description = "Password for --db-url; prefer the env GATEHOUSE_DB_PASSWORD, which `ps` does not show.")
     String password;
 
+    @Option(
+            names = "--db-owner-user",
+            paramLabel = "USER",
+            defaultValue = "${env:GATEHOUSE_DB_OWNER_USER}",
+            description = "Role that owns the schema of --db-url and runs the migrations (env GATEHOUSE_DB_OWNER_USER;"
+                    + " its password in GATEHOUSE_DB_OWNER_PASSWORD).")
+    String ownerUser;
+
+    @Option(
+            names = "--db-owner-password",
+            paramLabel = "PASSWORD",
+            defaultValue = "${env:GATEHOUSE_DB_OWNER_PASSWORD}",
+            description = "Password of --db-owner-user; prefer the env GATEHOUSE_DB_OWNER_PASSWORD, which `ps` does not"
+                    + " show.")
+    String ownerPassword;
+
     DatabaseSettings settings() {
-        return new DatabaseSettings(dataDir, url, user, password, false);
+        return new DatabaseSettings(dataDir, url, user, password, ownerUser, ownerPassword, false);
     }
 
     /** The same options as the Spring properties of {@code gatehouse.database.*}, for commands that start the application. */
@@ -48,6 +64,8 @@ final class DatabaseOptions {
         putIfPresent(properties, "gatehouse.database.url", url);
         putIfPresent(properties, "gatehouse.database.user", user);
         putIfPresent(properties, "gatehouse.database.password", password);
+        putIfPresent(properties, "gatehouse.database.owner-user", ownerUser);
+        putIfPresent(properties, "gatehouse.database.owner-password", ownerPassword);
         return properties;
     }
 

@@ -8,7 +8,7 @@ import org.gatehouse.identity.Organization;
 import org.gatehouse.identity.OrganizationKind;
 import org.gatehouse.identity.OrganizationName;
 import org.gatehouse.identity.OrganizationService;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.Paging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

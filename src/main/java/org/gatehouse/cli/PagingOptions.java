@@ -1,6 +1,6 @@
 package org.gatehouse.cli;
 
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.Paging;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

@@ -133,20 +133,23 @@ final class PolicyCommand implements Runnable {
             out.println("Measures:");
             for (Policy.Measure m : p.measures()) {
                 out.printf(
-                        "  %-18s key %s, window %s%s, counts %s of %s%n",
+                        "  %-18s key %s, window %s%s, counts %s of %s%s%n",
                         m.id(),
                         m.key(),
                         m.window(),
                         m.window() == Policy.Window.ROLLING_MONTHS ? " " + m.windowMonths() + " months" : "",
                         m.buckets(),
-                        (m.countsExempt() ? "EXEMPT " : "") + (m.countsLicensed() ? "LICENSE_REQUIRED" : ""));
+                        (m.countsExempt() ? "EXEMPT" : "")
+                                + (m.countsExempt() && m.countsLicensed() ? " " : "")
+                                + (m.countsLicensed() ? "LICENSE_REQUIRED" : ""),
+                        m.tiers().isEmpty() ? "" : " in tiers " + m.tiers());
             }
             out.println("Ladders:");
             for (Policy.Ladder l : p.ladders()) {
                 out.printf(
-                        "  %s on %s%s%n",
+                        "  %s %s%s%n",
                         l.id(),
-                        l.measure().id(),
+                        l.hasMeasure() ? "on " + l.measure().id() : "(no measure)",
                         l.applies() == Policy.Applies.WHEN_NOT_EXEMPT ? " (when not exempt)" : "");
                 for (Policy.Band b : l.bands()) {
                     out.printf(

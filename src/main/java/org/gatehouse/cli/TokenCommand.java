@@ -13,7 +13,7 @@ import org.gatehouse.identity.TokenService;
 import org.gatehouse.identity.User;
 import org.gatehouse.identity.UserService;
 import org.gatehouse.identity.Username;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.Paging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.gatehouse.system.NotFoundException;
+import org.gatehouse.trade.NotFoundException;
+import org.gatehouse.trade.OrganizationId;
 import org.springframework.security.access.AccessDeniedException;
 
 /**

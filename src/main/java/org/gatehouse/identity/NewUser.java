@@ -2,6 +2,7 @@ package org.gatehouse.identity;
 
 import java.util.Objects;
 import java.util.Set;
+import org.gatehouse.trade.OrganizationId;
 
 /** What it takes to create an account; the roles are checked against the organization on creation. */
 public record NewUser(

@@ -2,6 +2,7 @@ package org.gatehouse.identity;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.gatehouse.trade.OrganizationId;
 
 /**
  * A party to the licensing process (an exporter, a buyer, the authority, an agency, an

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.identity.jdbc.Organizations;
-import org.gatehouse.system.ConflictException;
-import org.gatehouse.system.NotFoundException;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.ConflictException;
+import org.gatehouse.trade.NotFoundException;
+import org.gatehouse.trade.OrganizationId;
+import org.gatehouse.trade.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +29,7 @@ public class OrganizationService {
         this.clock = clock;
     }
 
-    /** @throws ConflictException if an organization of that name exists (case-insensitively) */
+    /** @throws ConflictException if an organization of that name exists (compared by canonical key: case, spacing, punctuation and look-alike letters ignored) */
     @Transactional
     public Organization create(CurrentUser caller, NewOrganization request) {
         caller.require(Role.ADMIN);
@@ -37,7 +37,8 @@ public class OrganizationService {
         Organization organization = new Organization(
                 OrganizationId.random(), request.name(), request.kind(), request.agency(), now(clock), 0);
         if (!organizations.insert(organization)) {
-            throw new ConflictException("an organization named '" + request.name() + "' exists already");
+            throw new ConflictException("an organization named '" + request.name() + "' exists already (names are"
+                    + " compared ignoring case, spacing, punctuation, invisible characters and look-alike letters)");
         }
         Map<String, Object> payload = new HashMap<>();
         payload.put("name", organization.name().value());
@@ -69,7 +70,7 @@ public class OrganizationService {
         return organizations.find(id).orElseThrow(() -> new NotFoundException("organization", id));
     }
 
-    /** By name, case-insensitively (the CLI names organizations); ADMIN and AUDITOR only. */
+    /** By name, compared by canonical key (the CLI names organizations); ADMIN and AUDITOR only. */
     @Transactional(readOnly = true)
     public Organization getByName(CurrentUser caller, String name) {
         caller.require(Role.ADMIN, Role.AUDITOR);

@@ -31,8 +31,8 @@ public record Password(String value) {
         if (value.getBytes(StandardCharsets.UTF_8).length > BYTES_MAX) {
             throw new IllegalArgumentException("must be at most " + BYTES_MAX + " bytes in UTF-8");
         }
-        if (value.codePoints().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("must not contain control characters");
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || (c >= 0xD800 && c <= 0xDFFF))) {
+            throw new IllegalArgumentException("must not contain control characters or unpaired surrogates");
         }
     }
 

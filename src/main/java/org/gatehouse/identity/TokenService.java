@@ -10,12 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.identity.jdbc.ApiTokens;
-import org.gatehouse.identity.jdbc.Users;
-import org.gatehouse.system.ConflictException;
-import org.gatehouse.system.InvalidInputException;
-import org.gatehouse.system.NotFoundException;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.ConflictException;
+import org.gatehouse.trade.InvalidInputException;
+import org.gatehouse.trade.NotFoundException;
+import org.gatehouse.trade.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -127,7 +125,7 @@ public class TokenService {
      * and its account is enabled; records the use.
      */
     @Transactional
-    Optional<CurrentUser> authenticate(TokenSecret secret) {
+    public Optional<CurrentUser> authenticate(TokenSecret secret) {
         Instant now = clock.instant();
         Optional<ApiToken> token = tokens.findBySecretSha256(secret.sha256Hex()).filter(t -> t.activeAt(now));
         Optional<CurrentUser> caller = token.flatMap(t -> userService.currentUser(t.userId()));

@@ -3,6 +3,7 @@ package org.gatehouse.identity;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.gatehouse.trade.OrganizationId;
 
 /**
  * A person's account: belongs to one organization for its whole life, holds roles that

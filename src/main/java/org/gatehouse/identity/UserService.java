@@ -7,12 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.identity.jdbc.Organizations;
-import org.gatehouse.identity.jdbc.Users;
-import org.gatehouse.system.ConflictException;
-import org.gatehouse.system.InvalidInputException;
-import org.gatehouse.system.NotFoundException;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.ConflictException;
+import org.gatehouse.trade.InvalidInputException;
+import org.gatehouse.trade.NotFoundException;
+import org.gatehouse.trade.OrganizationId;
+import org.gatehouse.trade.Paging;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,6 +97,19 @@ public class UserService {
         return users.findWithPassword(username)
                 .map(Users.WithPassword::user)
                 .orElseThrow(() -> new NotFoundException("user", "'" + username + "'"));
+    }
+
+    /**
+     * Whether {@code username} names an enabled account holding {@code role}: for the modules that let one user hand
+     * work to another (an officer assigning a case), which authorize their own callers.
+     */
+    @Transactional(readOnly = true)
+    public boolean holds(Username username, Role role) {
+        return users.findWithPassword(username)
+                .map(Users.WithPassword::user)
+                .filter(User::enabled)
+                .filter(u -> u.roles().contains(role))
+                .isPresent();
     }
 
     /**
@@ -196,19 +208,23 @@ public class UserService {
                 .orElse(false);
     }
 
-    /** The caller as it is now, for an enabled account; empty if the account is disabled or gone. */
+    /**
+     * The caller as it is now, for an enabled account; empty if the account is disabled or gone. For sign-in and
+     * sessions ({@code identity.security}).
+     */
     @Transactional(readOnly = true)
-    Optional<CurrentUser> currentUser(UserId id) {
+    public Optional<CurrentUser> currentUser(UserId id) {
         return users.find(id).filter(User::enabled).flatMap(this::withOrganization);
     }
 
-    /** The account behind a login name, with its password hash, for the login check only. */
+    /** The account behind a login name, with its password hash, for the login check only ({@code identity.security}). */
     @Transactional(readOnly = true)
-    Optional<Users.WithPassword> loginAccount(Username username) {
+    public Optional<Users.WithPassword> loginAccount(Username username) {
         return users.findWithPassword(username);
     }
 
-    Optional<CurrentUser> withOrganization(User user) {
+    /** The caller a user stands for, with its organization ({@code identity.security}). */
+    public Optional<CurrentUser> withOrganization(User user) {
         return organizations.find(user.organizationId()).map(organization -> CurrentUser.of(user, organization));
     }
 

@@ -8,6 +8,11 @@ package org.gatehouse.ledger;
  */
 public record CountryTotals(String destination, String company, long reservedTpp, long authorizedTpp, long shippedTpp) {
 
+    /** A country where nothing was ever recorded. */
+    public static CountryTotals none(String destination) {
+        return new CountryTotals(destination, null, 0, 0, 0);
+    }
+
     /** Everything the measures count: pending, authorized and shipped. */
     public long totalTpp() {
         return Math.addExact(Math.addExact(reservedTpp, authorizedTpp), shippedTpp);

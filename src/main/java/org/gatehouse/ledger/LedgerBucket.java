@@ -7,9 +7,5 @@ public enum LedgerBucket {
     /** Active licences, not yet shipped. */
     AUTHORIZED,
     /** Shipped under licences or exemptions: the installed base. */
-    SHIPPED;
-
-    String column() {
-        return name().toLowerCase(java.util.Locale.ROOT) + "_tpp";
-    }
+    SHIPPED
 }

@@ -1,7 +1,8 @@
 package org.gatehouse.ledger;
 
 import java.time.Instant;
-import java.util.UUID;
+import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.Tpp;
 
 /**
  * One change of the ledger: {@code tpp} moved out of {@code from} (null: new compute) into {@code to}
@@ -9,11 +10,11 @@ import java.util.UUID;
  */
 public record Movement(
         long id,
-        UUID applicationId,
+        ApplicationId applicationId,
         Kind kind,
         LedgerBucket from,
         LedgerBucket to,
-        long tpp,
+        Tpp tpp,
         String cause,
         String actor,
         Instant occurredAt) {

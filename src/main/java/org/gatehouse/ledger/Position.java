@@ -2,10 +2,12 @@ package org.gatehouse.ledger;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.UUID;
 import org.gatehouse.policy.Outcome;
+import org.gatehouse.policy.Tier;
+import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.OrganizationId;
 
 /**
  * Who an application's compute is counted for: the attributes that the policies' measures are keyed by.
@@ -15,15 +17,19 @@ import org.gatehouse.trade.CountryCode;
  * @param endUser the end user
  * @param destination the country of deployment
  * @param assessedOn the date the application was assessed on (calendar-year and rolling windows use it)
- * @param outcome EXEMPT or LICENSE_REQUIRED: only those reach the ledger
+ * @param outcome an outcome that holds compute ({@link Outcome#holdsCompute()}): only those reach the ledger
+ * @param tier the tier it was assessed in (e.g. LPP): measures that count only some tiers select on it
+ * @param filedBy the organization that filed the application, or null: it may be shown its own part of a measure
  */
 public record Position(
-        UUID applicationId,
+        ApplicationId applicationId,
         CompanyName parent,
         CompanyName endUser,
         CountryCode destination,
         LocalDate assessedOn,
-        Outcome outcome) {
+        Outcome outcome,
+        Tier tier,
+        OrganizationId filedBy) {
 
     public Position {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -31,9 +37,10 @@ public record Position(
         Objects.requireNonNull(endUser, "endUser");
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(assessedOn, "assessedOn");
-        if (outcome != Outcome.EXEMPT && outcome != Outcome.LICENSE_REQUIRED) {
+        if (!outcome.holdsCompute()) {
             throw new IllegalArgumentException(
                     "only EXEMPT or LICENSE_REQUIRED applications hold compute, got " + outcome);
         }
+        Objects.requireNonNull(tier, "tier");
     }
 }

@@ -93,10 +93,13 @@ public sealed interface Assessment
         };
     }
 
-    /** TPP of the tier measure after this deal, or -1 when no measure was evaluated. */
+    /**
+     * TPP of the tier measure after this deal, or -1 when no measure decided the tier (no ladder applied, or the
+     * tier-giving ladder has no measure).
+     */
     default long measureAfterTpp() {
         Tally primary = facts().primary();
-        return primary == null ? -1 : primary.afterTpp();
+        return primary == null || !primary.measured() ? -1 : primary.afterTpp();
     }
 
     /** Sentences a compliance officer can follow: class, items, measure, band, overlays, numbers. */

@@ -2,7 +2,7 @@ package org.gatehouse.policy;
 
 import java.util.List;
 import java.util.Map;
-import org.gatehouse.catalog.Gb300e;
+import org.gatehouse.trade.Gb300e;
 
 /**
  * Writes the public JSON form of an assessment (SPEC §4): snake_case keys, GB300e as decimal strings rounded half-up
@@ -15,6 +15,14 @@ public final class AssessmentJson {
 
     /** Appends the JSON object (one line, no trailing newline) for {@code assessment} to {@code out}. */
     public static void write(Assessment assessment, StringBuilder out) {
+        write(assessment, Disclosure.EVERYTHING, out);
+    }
+
+    /**
+     * Appends the JSON object for {@code assessment} as {@code disclosure} lets its reader see it: with only the
+     * reader's own filings, {@code measure_after_gb300e} (a total including others' filings) is null.
+     */
+    public static void write(Assessment assessment, Disclosure disclosure, StringBuilder out) {
         Assessment.Facts facts = assessment.facts();
         Policy policy = facts.policy();
         long ref = policy.referenceTpp();
@@ -30,7 +38,7 @@ public final class AssessmentJson {
                 .append(Gb300e.format(facts.controlledTpp(), ref))
                 .append('"');
         out.append(",\"measure_after_gb300e\":");
-        long after = assessment.measureAfterTpp();
+        long after = disclosure instanceof Disclosure.Everything ? assessment.measureAfterTpp() : -1;
         if (after < 0) {
             out.append("null");
         } else {
@@ -78,7 +86,7 @@ public final class AssessmentJson {
             out.append(",\"gb300e\":\"").append(Gb300e.format(line.tpp(), ref)).append("\"}");
         }
         out.append("],\"explanation\":[");
-        List<String> explanation = assessment.explanation();
+        List<String> explanation = Explanation.of(assessment, disclosure);
         for (int i = 0; i < explanation.size(); i++) {
             if (i > 0) {
                 out.append(',');
@@ -94,8 +102,13 @@ public final class AssessmentJson {
 
     /** The JSON form as a string. */
     public static String toJson(Assessment assessment) {
+        return toJson(assessment, Disclosure.EVERYTHING);
+    }
+
+    /** The JSON form as {@code disclosure} lets its reader see it. */
+    public static String toJson(Assessment assessment, Disclosure disclosure) {
         StringBuilder out = new StringBuilder(1024);
-        write(assessment, out);
+        write(assessment, disclosure, out);
         return out.toString();
     }
 }

@@ -132,6 +132,10 @@ public final class Assessor {
     }
 
     private static Tally tally(Policy.Ladder ladder, Deal deal, LedgerView ledger, LocalDate date, long tpp) {
+        if (!ladder.hasMeasure()) {
+            // The loader allows one band, for any amount, in a ladder without a measure: nothing to count.
+            return new Tally(ladder, null, 0, 0, ladder.bands().getFirst());
+        }
         MeasureKey key = MeasureKey.of(ladder.measure(), deal, date);
         long before = ledger.countedTpp(ladder.measure(), key, date);
         long after;

@@ -1,39 +1,72 @@
 package org.gatehouse.policy;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gatehouse.catalog.Accelerator;
 import org.gatehouse.catalog.Eccn;
-import org.gatehouse.catalog.Gb300e;
 import org.gatehouse.catalog.Item;
+import org.gatehouse.trade.Gb300e;
 
 /**
  * Renders why an assessment came out as it did, in sentences a compliance officer can check by hand: each line's
- * classification, the destination class, each measure (before + this deal = after, in GB300e and exact TPP),
- * the band reached, each overlay that applied or not, and the review path chosen. Built on demand, so assessing stays
- * cheap when nobody reads it.
+ * classification, the destination class, each measure (before + this deal = after, in GB300e and exact TPP; none for
+ * a ladder without a measure), the band reached, each overlay that applied or not, and the review path chosen. Built
+ * on demand, so assessing stays cheap when nobody reads it.
  */
 public final class Explanation {
 
+    /** Sentences that depend only on a policy, per policy (kept by identity: policies are few and long-lived). */
+    private static final Map<Policy, Sentences> SENTENCES = new ConcurrentHashMap<>();
+
+    /** The sentences of one policy: per class and per band built at once, closing ones on first use. */
+    private static final class Sentences {
+        final Map<Object, String> fixed = new IdentityHashMap<>();
+        final Map<Long, String> closing = new ConcurrentHashMap<>();
+
+        Sentences(Policy policy) {
+            for (Policy.DestinationClass c : policy.destinationClasses()) {
+                fixed.put(c, classSentence(c));
+            }
+            for (Policy.Ladder l : policy.ladders()) {
+                for (Policy.Band b : l.bands()) {
+                    fixed.put(b, bandSentence(l, b));
+                }
+            }
+        }
+    }
+
     private Explanation() {}
 
-    /** The explanation of {@code assessment}. */
+    /** The explanation of {@code assessment}, every figure shown. */
     public static List<String> of(Assessment assessment) {
+        return of(assessment, Disclosure.EVERYTHING);
+    }
+
+    /** The explanation of {@code assessment} with the figures {@code disclosure} lets its reader see. */
+    public static List<String> of(Assessment assessment, Disclosure disclosure) {
         Assessment.Facts facts = assessment.facts();
         Policy policy = facts.policy();
         Deal deal = facts.deal();
+        Sentences sentences = SENTENCES.computeIfAbsent(policy, Sentences::new);
         List<String> out = new ArrayList<>();
         for (Line line : deal.lines()) {
             out.add(line(line, policy));
         }
         Policy.DestinationClass c = facts.destinationClass();
-        out.add("Destination " + deal.destination() + policy.sentences.get(c));
+        out.add("Destination " + deal.destination() + sentences.fixed.get(c));
         if (facts.controlledTpp() == 0) {
             out.add("No line is controlled (3A090.a/4A090.a): no licence is needed under these rules.");
         }
-        for (Tally tally : facts.tallies()) {
-            out.add(measure(tally, facts, policy));
-            out.add(policy.sentences.get(tally.band()));
+        List<Tally> tallies = facts.tallies();
+        for (int tallyIndex = 0; tallyIndex < tallies.size(); tallyIndex++) {
+            Tally tally = tallies.get(tallyIndex);
+            if (tally.measured()) {
+                out.add(measure(tally, facts, policy, disclosure, tallyIndex));
+            }
+            out.add(sentences.fixed.get(tally.band()));
         }
         overlays(facts, policy, out);
         switch (assessment) {
@@ -46,7 +79,7 @@ public final class Explanation {
                 if (primary.band().exemptionAvailable()) {
                     out.add("No exemption: " + whyNotExempt(deal, c) + ".");
                 }
-                out.add(policy.closingSentences.computeIfAbsent(
+                out.add(sentences.closing.computeIfAbsent(
                         (l.requirementMask() << 3) | l.reviewPath().ordinal(),
                         k -> "Licence required; review path " + l.reviewPath()
                                 + " (the most restrictive applicable, in the order "
@@ -70,12 +103,13 @@ public final class Explanation {
     }
 
     /** " is in class …: treatment." — the part of the destination sentence that depends only on the class. */
-    static String classSentence(Policy.DestinationClass c) {
+    private static String classSentence(Policy.DestinationClass c) {
         return " is in class " + c.id() + " (" + c.members().expression() + "): " + treatment(c);
     }
 
-    static String bandSentence(Policy.Ladder ladder, Policy.Band band) {
-        return "Band " + band.tier() + " of ladder " + ladder.id() + " (" + band.rangeText() + ")"
+    private static String bandSentence(Policy.Ladder ladder, Policy.Band band) {
+        return "Band " + band.tier() + " of ladder " + ladder.id() + " ("
+                + (ladder.hasMeasure() ? band.rangeText() : "no measure: any amount") + ")"
                 + (band.reviewPath() == null ? " adds no review path" : ": review " + band.reviewPath())
                 + requirementsText(band.requirements()) + ".";
     }
@@ -152,15 +186,19 @@ public final class Explanation {
         return s.toString();
     }
 
-    private static String measure(Tally tally, Assessment.Facts facts, Policy policy) {
+    private static String measure(
+            Tally tally, Assessment.Facts facts, Policy policy, Disclosure disclosure, int tallyIndex) {
         Policy.Measure m = tally.ladder().measure();
         MeasureKey key = tally.key();
         List<String> parts = new ArrayList<>(3);
+        List<String> keys = new ArrayList<>(2);
         if (key.endUserParent() != null) {
             parts.add(facts.deal().endUserParent().display());
+            keys.add("company key \"" + key.endUserParent() + "\"");
         }
         if (key.endUser() != null) {
             parts.add(facts.deal().endUser().display());
+            keys.add("end-user key \"" + key.endUser() + "\"");
         }
         if (key.destination() != null) {
             parts.add(key.destination().value());
@@ -169,10 +207,32 @@ public final class Explanation {
             parts.add(String.valueOf(key.year()));
         }
         long ref = policy.referenceTpp();
-        return "Measure " + m.id() + " for (" + String.join(", ", parts) + "): " + Gb300e.format(tally.beforeTpp(), ref)
-                + " GB300e already counted + " + Gb300e.format(facts.controlledTpp(), ref)
-                + " GB300e in this application = "
-                + Gb300e.format(tally.afterTpp(), ref) + " GB300e (" + tally.afterTpp() + " TPP).";
+        String measured = "Measure " + m.id() + " for (" + String.join(", ", parts) + ")"
+                + (keys.isEmpty() ? "" : ", counted under the " + String.join(" and the ", keys));
+        return switch (disclosure) {
+            case Disclosure.Everything all ->
+                measured + ": " + Gb300e.format(tally.beforeTpp(), ref) + " GB300e already counted + "
+                        + Gb300e.format(facts.controlledTpp(), ref) + " GB300e in this application = "
+                        + Gb300e.format(tally.afterTpp(), ref) + " GB300e (" + tally.afterTpp() + " TPP)"
+                        + tierFilter(m) + ".";
+            case Disclosure.OwnFilings own ->
+                measured + ": " + Gb300e.format(own.ownBeforeTpp().get(tallyIndex), ref)
+                        + " GB300e already counted from your organization's filings + "
+                        + Gb300e.format(facts.controlledTpp(), ref) + " GB300e in this application"
+                        + tierFilter(m) + "; filings of other organizations under the same key are counted too, and"
+                        + " decide the band with yours, but are not shown to you.";
+        };
+    }
+
+    /** Says which earlier assessments a measure with {@code counts.tiers} left out, so the total can be checked. */
+    private static String tierFilter(Policy.Measure m) {
+        if (m.tiers().isEmpty()) {
+            return "";
+        }
+        String outcomes = m.countsExempt() && m.countsLicensed()
+                ? "EXEMPT or LICENSE_REQUIRED"
+                : m.countsExempt() ? "EXEMPT" : "LICENSE_REQUIRED";
+        return "; only earlier " + outcomes + " assessments in tier " + String.join(" or ", m.tiers()) + " count";
     }
 
     private static void overlays(Assessment.Facts facts, Policy policy, List<String> out) {

@@ -10,7 +10,7 @@ import org.gatehouse.trade.CountryCode;
 /**
  * A ledger kept in memory for one policy, for the offline tools: holdings seed the shipped bucket, and each assessed
  * row that is EXEMPT or LICENSE_REQUIRED is recorded as a pending deal under every measure it was assessed on
- * that counts its outcome. Memory grows with the number of distinct keys, not with the number of rows.
+ * that counts its outcome and tier. Memory grows with the number of distinct keys, not with the number of rows.
  */
 public final class InMemoryLedger implements LedgerView {
 
@@ -27,8 +27,9 @@ public final class InMemoryLedger implements LedgerView {
     private final Map<CountryCode, Total> holdingsByCountry = new HashMap<>();
 
     /**
-     * Seeds the shipped bucket with what a company already holds in a country. Holdings have no date, so they count
-     * only for measures without a window, keyed by parent and/or destination (not by end user).
+     * Seeds the shipped bucket with what a company already holds in a country. Holdings have no date and no tier, so
+     * they count only for measures without a window or {@code counts.tiers}, keyed by parent and/or destination (not by
+     * end user).
      */
     public void addHolding(CompanyName parent, CountryCode destination, long tpp) {
         if (tpp < 0) {
@@ -42,16 +43,21 @@ public final class InMemoryLedger implements LedgerView {
         holdingsByCountry.computeIfAbsent(destination, d -> new Total()).tpp += tpp;
     }
 
-    /** Records an assessment as a pending deal under each measure it was assessed on that counts its outcome. */
+    /**
+     * Records an assessment as a pending deal under each measure it was assessed on that counts its outcome and tier.
+     */
     public void record(Assessment assessment) {
         Outcome outcome = assessment.outcome();
-        if (outcome != Outcome.EXEMPT && outcome != Outcome.LICENSE_REQUIRED) {
+        if (!outcome.holdsCompute()) {
             return;
         }
         Assessment.Facts facts = assessment.facts();
+        String tier = assessment.tier();
         for (Tally tally : facts.tallies()) {
             Policy.Measure measure = tally.ladder().measure();
-            if (!measure.counts(outcome) || !measure.buckets().contains(Policy.Bucket.RESERVED)) {
+            if (measure == null
+                    || !measure.counts(outcome, tier)
+                    || !measure.buckets().contains(Policy.Bucket.RESERVED)) {
                 continue;
             }
             if (measure.window() == Policy.Window.ROLLING_MONTHS) {
@@ -85,8 +91,10 @@ public final class InMemoryLedger implements LedgerView {
             Total total = totals.get(key);
             counted = total == null ? 0 : total.tpp;
         }
+        // Holdings have no date and no tier: they count only for measures without a window or a tier filter.
         if (measure.window() == Policy.Window.NONE
                 && key.endUser() == null
+                && measure.tiers().isEmpty()
                 && measure.buckets().contains(Policy.Bucket.SHIPPED)
                 && !holdingsByParent.isEmpty()) {
             counted = Math.addExact(counted, holding(key));

@@ -17,6 +17,30 @@ public final class Policy {
     /** Where a policy came from and what it claims to encode. */
     public record Source(String title, String reference, String note) {}
 
+    /**
+     * Deadlines and periods of the licensing procedure (SPEC §6.2, §6.3, §7): calendar days, years for a licence.
+     *
+     * @param firstActionDays refer, hold or return within this many days of registration
+     * @param agencyAnswerDays each agency answers within this many days of its referral
+     * @param resolutionDays resolve within this many days of registration
+     * @param licenceValidityYears a licence is valid this many years from its issue
+     * @param notificationDays a post-shipment notification is due this many days after the shipment
+     * @param exemptionLapseDays an exemption not shipped within this many days of its registration lapses
+     * @param revenueShareDueDays revenue share for a quarter is due this many days after the quarter ends
+     */
+    public record Procedure(
+            int firstActionDays,
+            int agencyAnswerDays,
+            int resolutionDays,
+            int licenceValidityYears,
+            int notificationDays,
+            int exemptionLapseDays,
+            int revenueShareDueDays) {
+
+        /** Executive Order 12981's deadlines (9, 30, 90 days), licences for 4 years, notifications within 30 days. */
+        public static final Procedure DEFAULTS = new Procedure(9, 30, 90, 4, 30, 365, 30);
+    }
+
     /** What a destination class does with an application. */
     public enum Treatment {
         /** No licence needed under this policy (e.g. domestic). */
@@ -60,7 +84,12 @@ public final class Policy {
         SHIPPED
     }
 
-    /** An aggregate the tier is decided on (SPEC §3.2): a key, a window, and what counts. */
+    /**
+     * An aggregate the tier is decided on (SPEC §3.2): a key, a window, and what counts.
+     *
+     * @param tiers when not empty, only earlier assessments in one of these tiers count (e.g. only exports exempted in
+     *     tier LPP use up the LPP allowance); empty: any tier
+     */
     public record Measure(
             int index,
             String id,
@@ -70,15 +99,25 @@ public final class Policy {
             int windowMonths,
             List<Bucket> buckets,
             boolean countsExempt,
-            boolean countsLicensed) {
+            boolean countsLicensed,
+            List<String> tiers) {
 
-        /** Whether an earlier assessment with this outcome adds to the measure. */
+        public Measure {
+            tiers = List.copyOf(tiers);
+        }
+
+        /** Whether an earlier assessment with this outcome adds to the measure, whatever its tier. */
         public boolean counts(Outcome outcome) {
             return switch (outcome) {
                 case EXEMPT -> countsExempt;
                 case LICENSE_REQUIRED -> countsLicensed;
                 case NOT_CONTROLLED, PROHIBITED -> false;
             };
+        }
+
+        /** Whether an earlier assessment with this outcome, in this tier, adds to the measure. */
+        public boolean counts(Outcome outcome, String tier) {
+            return counts(outcome) && (tiers.isEmpty() || tiers.contains(tier));
         }
 
         /** Whether the key has this dimension. */
@@ -128,8 +167,18 @@ public final class Policy {
         WHEN_NOT_EXEMPT
     }
 
-    /** Ordered, contiguous bands over one measure. */
+    /**
+     * Ordered, contiguous bands over one measure.
+     *
+     * @param measure the measure the bands are over, or {@code null} for a ladder without one: it then has a single band
+     *     for any amount, and assessments it gives the tier of report no measure
+     */
     public record Ladder(String id, Measure measure, Applies applies, List<Band> bands) {
+
+        /** Whether the ladder's band depends on a measure (and the ledger is read for it). */
+        public boolean hasMeasure() {
+            return measure != null;
+        }
 
         /** The band holding {@code tpp}; bands cover zero to infinity, so there always is one. */
         public Band bandFor(long tpp) {
@@ -222,17 +271,13 @@ public final class Policy {
     final List<ReviewPath> precedence;
     final long screeningRequirements;
     final Map<Requirement, Map<String, String>> parameters;
+    final Procedure procedure;
     /** Class index per {@link CountryCode#index()}. */
     final int[] classByCountry;
     /** Rank per {@link ReviewPath#ordinal()}: 0 is the most restrictive. */
     final int[] rankByPath;
     /** Overlays whose destinations include the country, per {@link CountryCode#index()}. */
     final Overlay[][] overlaysByCountry;
-    /** Explanation sentences that depend only on the policy (per class and per band), built once. */
-    final java.util.Map<Object, String> sentences = new java.util.IdentityHashMap<>();
-    /** Closing explanation sentences per (review path, requirement set), built on first use. */
-    final java.util.concurrent.ConcurrentHashMap<Long, String> closingSentences =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     Policy(
             String id,
@@ -256,6 +301,7 @@ public final class Policy {
             List<ReviewPath> precedence,
             long screeningRequirements,
             Map<Requirement, Map<String, String>> parameters,
+            Procedure procedure,
             int[] classByCountry) {
         this.id = Objects.requireNonNull(id);
         this.version = version;
@@ -279,6 +325,7 @@ public final class Policy {
         this.screeningRequirements = screeningRequirements;
         this.parameters = new EnumMap<>(Requirement.class);
         this.parameters.putAll(parameters);
+        this.procedure = Objects.requireNonNull(procedure, "procedure");
         this.classByCountry = classByCountry.clone();
         this.rankByPath = new int[ReviewPath.values().length];
         for (int i = 0; i < precedence.size(); i++) {
@@ -290,14 +337,6 @@ public final class Policy {
             overlaysByCountry[c] = overlays.stream()
                     .filter(o -> o.destinations().table()[country])
                     .toArray(Overlay[]::new);
-        }
-        for (DestinationClass c : this.classes) {
-            sentences.put(c, Explanation.classSentence(c));
-        }
-        for (Ladder l : this.ladders) {
-            for (Band b : l.bands()) {
-                sentences.put(b, Explanation.bandSentence(l, b));
-            }
         }
     }
 
@@ -399,6 +438,11 @@ public final class Policy {
     /** The parameters the policy attaches to a requirement code (empty when none). */
     public Map<String, String> parameters(Requirement requirement) {
         return parameters.getOrDefault(requirement, Map.of());
+    }
+
+    /** The deadlines and periods of the licensing procedure under this policy. */
+    public Procedure procedure() {
+        return procedure;
     }
 
     /** Requirement codes in a requirement set, in the order of SPEC §4. */

@@ -30,9 +30,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.gatehouse.catalog.Catalog;
-import org.gatehouse.catalog.Gb300e;
 import org.gatehouse.catalog.Item;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.Gb300e;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -321,6 +321,10 @@ public final class PolicyLoader {
             Map<String, Policy.Ladder> laddersById = index(ladders, Policy.Ladder::id, root.get("ladders"), "ladder");
             List<Policy.DestinationClass> classes = classes(laddersById);
             index(classes, Policy.DestinationClass::id, root.get("destination_classes"), "destination class");
+            if (problems.isEmpty()) {
+                // Only on a policy whose references resolve: a missing ladder would make its tiers look unknown.
+                checkCountedTiers(measures, classes);
+            }
             int[] classByCountry = classByCountry(classes);
             List<Policy.Overlay> overlays = overlays();
             index(overlays, Policy.Overlay::id, root.path("overlays"), "overlay");
@@ -329,6 +333,16 @@ public final class PolicyLoader {
                 precedence.add(ReviewPath.valueOf(p.stringValue()));
             }
             long screening = requirements(root.path("screening_hit").path("requirements"));
+            JsonNode steps = root.path("procedure");
+            Policy.Procedure defaults = Policy.Procedure.DEFAULTS;
+            Policy.Procedure procedure = new Policy.Procedure(
+                    steps.path("first_action_days").asInt(defaults.firstActionDays()),
+                    steps.path("agency_answer_days").asInt(defaults.agencyAnswerDays()),
+                    steps.path("resolution_days").asInt(defaults.resolutionDays()),
+                    steps.path("licence_validity_years").asInt(defaults.licenceValidityYears()),
+                    steps.path("notification_days").asInt(defaults.notificationDays()),
+                    steps.path("exemption_lapse_days").asInt(defaults.exemptionLapseDays()),
+                    steps.path("revenue_share_due_days").asInt(defaults.revenueShareDueDays()));
 
             if (!problems.isEmpty()) {
                 problems.sort(Comparator.comparingInt(PolicyException.Problem::line));
@@ -366,6 +380,7 @@ public final class PolicyLoader {
                     precedence,
                     screening,
                     parameters,
+                    procedure,
                     classByCountry);
         }
 
@@ -390,6 +405,10 @@ public final class PolicyLoader {
                     exempt |= o.stringValue().equals("EXEMPT");
                     licensed |= o.stringValue().equals("LICENSE_REQUIRED");
                 }
+                List<String> tiers = new ArrayList<>();
+                for (JsonNode t : m.get("counts").path("tiers")) {
+                    tiers.add(t.stringValue());
+                }
                 measures.add(new Policy.Measure(
                         measures.size(),
                         m.get("id").stringValue(),
@@ -399,7 +418,8 @@ public final class PolicyLoader {
                         months,
                         List.copyOf(buckets),
                         exempt,
-                        licensed));
+                        licensed,
+                        tiers));
             }
             return measures;
         }
@@ -408,12 +428,22 @@ public final class PolicyLoader {
             List<Policy.Ladder> ladders = new ArrayList<>();
             for (JsonNode l : root.get("ladders")) {
                 String id = l.get("id").stringValue();
-                Policy.Measure measure = measures.get(l.get("measure").stringValue());
-                if (measure == null) {
+                Policy.Measure measure = null;
+                if (l.has("measure")) {
+                    measure = measures.get(l.get("measure").stringValue());
+                    if (measure == null) {
+                        problem(
+                                l.get("measure"),
+                                "ladder " + id + ": measure \""
+                                        + l.get("measure").stringValue()
+                                        + "\" is not defined (defined: " + String.join(", ", measures.keySet())
+                                        + ")");
+                    }
+                } else if (l.get("bands").size() > 1) {
                     problem(
-                            l.get("measure"),
-                            "ladder " + id + ": measure \"" + l.get("measure").stringValue()
-                                    + "\" is not defined (defined: " + String.join(", ", measures.keySet()) + ")");
+                            l.get("bands").get(1),
+                            "ladder " + id + " has no measure, so it must have a single band (for any amount); add a"
+                                    + " measure to split it into bands");
                 }
                 Policy.Applies applies = l.has("applies")
                         ? Policy.Applies.valueOf(l.get("applies").stringValue().toUpperCase(Locale.ROOT))
@@ -484,6 +514,46 @@ public final class PolicyLoader {
                 ladders.add(new Policy.Ladder(id, measure, applies, List.copyOf(bands)));
             }
             return ladders;
+        }
+
+        /**
+         * A measure's {@code counts.tiers} must name tiers an assessment can have (tiers of the bands of the ladders
+         * that give the tier), and one that counts only exemptions must name a tier a band can exempt in: a typo
+         * would otherwise count nothing, silently.
+         */
+        private void checkCountedTiers(List<Policy.Measure> measures, List<Policy.DestinationClass> classes) {
+            Map<String, Boolean> exemptingByTier = new TreeMap<>();
+            for (Policy.DestinationClass c : classes) {
+                if (c.ladders().isEmpty()) {
+                    continue;
+                }
+                for (Policy.Band band : c.ladders().getFirst().bands()) {
+                    exemptingByTier.merge(
+                            band.tier(), band.exemptionAvailable() && c.exemptionAllowed(), Boolean::logicalOr);
+                }
+            }
+            JsonNode nodes = root.get("measures");
+            for (int i = 0; i < measures.size(); i++) {
+                Policy.Measure measure = measures.get(i);
+                JsonNode tiers = nodes.get(i).get("counts").path("tiers");
+                for (int t = 0; t < measure.tiers().size(); t++) {
+                    String tier = measure.tiers().get(t);
+                    Boolean exempting = exemptingByTier.get(tier);
+                    if (exempting == null) {
+                        problem(
+                                tiers.get(t),
+                                "measure " + measure.id() + ": counts.tiers: \"" + tier
+                                        + "\" is not a tier an assessment can have (the tiers of the first ladder of"
+                                        + " each class: " + String.join(", ", exemptingByTier.keySet()) + ")");
+                    } else if (!exempting && !measure.countsLicensed()) {
+                        problem(
+                                tiers.get(t),
+                                "measure " + measure.id() + ": counts only EXEMPT assessments, but no band of tier "
+                                        + tier + " can exempt (an exemption, in a class that allows exemptions), so"
+                                        + " it would count nothing");
+                    }
+                }
+            }
         }
 
         private Policy.Bound bound(JsonNode node) {

@@ -2,6 +2,10 @@ package org.gatehouse.system;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.gatehouse.trade.ConflictException;
+import org.gatehouse.trade.FieldProblem;
+import org.gatehouse.trade.InvalidInputException;
+import org.gatehouse.trade.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +51,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException e) {
-        return problem(Problems.CONFLICT.detail(e.getMessage()));
+        ProblemDetail problem = Problems.CONFLICT.detail(e.getMessage());
+        if (!e.reasons().isEmpty()) {
+            problem.setProperty("reasons", e.reasons());
+        }
+        return problem(problem);
+    }
+
+    /**
+     * A value refused by a rule that did not name its field (a safety net: binders name fields): 400 with the reason,
+     * never a 500 for what the client sent.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> refused(IllegalArgumentException e) {
+        log.info("Refused a request: {}", e.getMessage());
+        return problem(
+                Problems.INVALID_INPUT.detail(e.getMessage() == null ? "the request was refused" : e.getMessage()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -72,6 +91,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        if (cause instanceof JacksonException jackson && duplicateKey(jackson) != null) {
+            String parent = path(jackson.getPath());
+            String key = duplicateKey(jackson);
+            return problem(Problems.invalidInput(List.of(new FieldProblem(
+                    parent.isEmpty() ? key : parent + "." + key, "is given more than once; send each field once"))));
+        }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = path(jackson.getPath());
             String message = switch (jackson) {
@@ -119,6 +144,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setTitle(type.title());
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** The key a strict parser found twice ({@code Duplicate Object property "quantity"}), or null. */
+    private static String duplicateKey(JacksonException e) {
+        String message = e.getOriginalMessage();
+        String prefix = "Duplicate Object property \"";
+        if (message == null || !message.startsWith(prefix)) {
+            return null;
+        }
+        int end = message.indexOf('"', prefix.length());
+        return end < 0 ? null : message.substring(prefix.length(), end);
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {

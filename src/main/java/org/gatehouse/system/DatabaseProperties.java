@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url JDBC URL of an external PostgreSQL; empty for the embedded one
  * @param user user of the external PostgreSQL
  * @param password password of the external PostgreSQL
+ * @param ownerUser role of the external PostgreSQL that owns the schema and runs the migrations
+ * @param ownerPassword its password
  * @param ephemeral a throw-away embedded database (tests)
  * @param poolConnectionsMax connections in the server's pool
  */
@@ -20,10 +22,12 @@ public record DatabaseProperties(
         String url,
         String user,
         String password,
+        String ownerUser,
+        String ownerPassword,
         boolean ephemeral,
         @DefaultValue("20") int poolConnectionsMax) {
 
     DatabaseSettings settings() {
-        return new DatabaseSettings(dataDir, url, user, password, ephemeral);
+        return new DatabaseSettings(dataDir, url, user, password, ownerUser, ownerPassword, ephemeral);
     }
 }

@@ -3,6 +3,7 @@ package org.gatehouse.system;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.gatehouse.trade.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 

@@ -113,6 +113,49 @@ public final class CanonicalName {
         if (alreadyCanonical(raw)) {
             return new Folded(raw, false, false);
         }
+        String ascii = asciiKey(raw);
+        if (ascii != null) {
+            return new Folded(ascii, false, false);
+        }
+        return foldUnicode(raw);
+    }
+
+    /**
+     * The key of a name written in printable ASCII, without ICU (deal files of millions of rows are mostly ASCII):
+     * letters lower-cased, digits kept, apostrophes dropped, anything else a separator. The same result as
+     * {@link #foldUnicode} gives such a name; null when {@code raw} is not printable ASCII.
+     */
+    static String asciiKey(String raw) {
+        StringBuilder key = null;
+        boolean separator = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return null;
+            }
+            if (key == null) {
+                key = new StringBuilder(raw.length());
+            }
+            if (c == '\'' || c == '`') {
+                continue;
+            }
+            boolean letter = c >= 'a' && c <= 'z';
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (letter || upper || (c >= '0' && c <= '9')) {
+                if (separator && !key.isEmpty()) {
+                    key.append(' ');
+                }
+                separator = false;
+                key.append(upper ? (char) (c + ('a' - 'A')) : c);
+            } else {
+                separator = true;
+            }
+        }
+        return key == null ? "" : key.toString();
+    }
+
+    /** The general path of {@link #fold}: NFKC, invisibles, apostrophes, look-alikes, case folding, separators. */
+    static Folded foldUnicode(String raw) {
         String nfkc = NFKC.normalize(raw);
         // Compatibility mappings (full-width, ligatures, mathematical letters) are look-alikes too.
         boolean folded = !nfkc.equals(NFC.normalize(raw));

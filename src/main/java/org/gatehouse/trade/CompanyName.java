@@ -1,11 +1,12 @@
 package org.gatehouse.trade;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A company name as written ({@code display}) and as compared ({@code key}): trimmed, inner white space collapsed to
- * one space and case-folded, so "Public Investment Fund" and " public  investment FUND" are one company.
+ * A company name as written ({@code display}, kept as the user typed it) and as compared ({@code key}, its
+ * {@link CanonicalName}): one company written two ways — case, spacing, punctuation, invisible characters, look-alike
+ * letters from other scripts, full-width forms — has one key, so it cannot pass for two companies (and split its
+ * compute under a tier boundary).
  */
 public record CompanyName(String display, String key) {
 
@@ -17,7 +18,10 @@ public record CompanyName(String display, String key) {
         Objects.requireNonNull(key, "key");
     }
 
-    /** The name as written, normalized for comparison; blank or over-long names are refused. */
+    /**
+     * The name as written, with its canonical key; refused when blank, over-long, holding control or bidirectional
+     * control characters, or without a single letter or digit.
+     */
     public static CompanyName of(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new IllegalArgumentException("must not be empty");
@@ -26,43 +30,12 @@ public record CompanyName(String display, String key) {
         if (display.length() > CHARS_MAX) {
             throw new IllegalArgumentException("longer than " + CHARS_MAX + " characters");
         }
-        for (int i = 0; i < display.length(); i++) {
-            if (Character.isISOControl(display.charAt(i))) {
-                throw new IllegalArgumentException("contains a control character");
-            }
+        Text.requirePrintable(display);
+        String key = CanonicalName.key(display);
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("must contain a letter or a digit");
         }
-        return new CompanyName(display, normalize(display));
-    }
-
-    private static String normalize(String s) {
-        boolean simple = true;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80
-                    || (c >= 'A' && c <= 'Z')
-                    || (Character.isWhitespace(c) && (c != ' ' || (i > 0 && s.charAt(i - 1) == ' ')))) {
-                simple = false;
-                break;
-            }
-        }
-        if (simple) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = true;
-            } else {
-                if (space && !out.isEmpty()) {
-                    out.append(' ');
-                }
-                space = false;
-                out.append(c);
-            }
-        }
-        return out.toString().toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return new CompanyName(display, key);
     }
 
     @Override

@@ -216,8 +216,12 @@ class ApplicationsApiIntegrationTests {
         Http.Response response = http.post("/api/v1/assessments", exporter, aDeal(parent, "KE", "GB300", 200));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        assertThat(response.json().get("measure_after_gb300e").asString()).isEqualTo("1100.00");
         assertThat(response.json().get("tier").asString()).isEqualTo("T2");
+        assertThat(response.json().get("measure_after_gb300e").isNull())
+                .as("the whole measure is the authority's to read")
+                .isTrue();
+        Http.Response asOfficer = http.post("/api/v1/assessments", officer, aDeal(parent, "KE", "GB300", 200));
+        assertThat(asOfficer.json().get("measure_after_gb300e").asString()).isEqualTo("1100.00");
         assertThat(counts().applications()).isEqualTo(before);
     }
 
@@ -365,7 +369,13 @@ class ApplicationsApiIntegrationTests {
         List<String> tiers = new ArrayList<>();
         for (Future<Http.Response> response : responses) {
             assertThat(response.get().status()).as(response.get().toString()).isEqualTo(200);
-            JsonNode assessment = response.get().json().get("assessment");
+            // The whole measure is the authority's to read; the applicant sees only its own filings in it.
+            JsonNode assessment = http.get(
+                            "/api/v1/applications/"
+                                    + response.get().json().get("id").asString(),
+                            officer)
+                    .json()
+                    .get("assessment");
             after.add(new BigDecimal(assessment.get("measure_after_gb300e").asString()));
             tiers.add(assessment.get("tier").asString());
         }
@@ -383,8 +393,8 @@ class ApplicationsApiIntegrationTests {
             assertThat(tiers.get(i)).as("tier at %s GB300e", measure).isEqualTo(tier);
         }
         long reserved = jdbc.sql("SELECT reserved_tpp FROM ledger_company_country WHERE destination = 'IN'"
-                        + " AND parent_key = lower(:parent)")
-                .param("parent", parent)
+                        + " AND parent_key = :parent")
+                .param("parent", org.gatehouse.trade.CompanyName.of(parent).key())
                 .query(Long.class)
                 .single();
         assertThat(reserved).isEqualTo(clients * units * 60_000);

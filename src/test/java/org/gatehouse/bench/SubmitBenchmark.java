@@ -241,7 +241,7 @@ public final class SubmitBenchmark {
                 sorted[count - 1] / 1e6);
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

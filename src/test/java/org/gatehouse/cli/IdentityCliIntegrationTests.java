@@ -182,13 +182,14 @@ class IdentityCliIntegrationTests {
                     .getCommand();
             add.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         }
-        String[] withDatabase = new String[args.length + 4];
-        System.arraycopy(args, 0, withDatabase, 0, args.length);
-        withDatabase[args.length] = "--db-url";
-        withDatabase[args.length + 1] = database.jdbcUrl();
-        withDatabase[args.length + 2] = "--db-user";
-        withDatabase[args.length + 3] = database.user();
-        return commandLine.execute(withDatabase);
+        java.util.List<String> withDatabase = new java.util.ArrayList<>(java.util.List.of(args));
+        withDatabase.addAll(java.util.List.of(
+                "--db-url", database.jdbcUrl(),
+                "--db-user", database.user(),
+                "--db-password", database.password(),
+                "--db-owner-user", database.ownerUser(),
+                "--db-owner-password", database.ownerPassword()));
+        return commandLine.execute(withDatabase.toArray(String[]::new));
     }
 
     private long auditHead() {

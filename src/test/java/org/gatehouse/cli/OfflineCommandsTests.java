@@ -192,7 +192,30 @@ class OfflineCommandsTests {
         assertThat(list.lines()).hasSize(5);
         assertThat(list.lines().get(1)).startsWith("us-global-2026-draft ").endsWith("(default)");
         CommandLineRunner show = CommandLineRunner.run("policy", "show", "us-2025-ai-diffusion");
-        assertThat(show.out()).contains("Assumptions:").contains("1699 H100e (26898568 TPP, 448.31 GB300e)");
+        assertThat(show.out())
+                .contains("Assumptions:")
+                .contains("counts [RESERVED, AUTHORIZED, SHIPPED] of EXEMPT in tiers [LPP]")
+                .contains("  aia (no measure)\n")
+                .contains("LPP        ≤ 26900000 TPP");
+    }
+
+    @Test
+    void theAiDiffusionReproducersOfIssue14GiveTheRuleInOneFile() {
+        CommandLineRunner r = CommandLineRunner.run(
+                "assess",
+                "src/test/resources/deals/ai-diffusion-reproducers.csv",
+                "--policy",
+                "us-2025-ai-diffusion",
+                "--format",
+                "csv");
+        assertThat(r.status()).isZero();
+        assertThat(r.lines())
+                .containsExactly(
+                        "row,id,outcome,tier,review_path,gb300e,measure_after_gb300e,requirements,error",
+                        "1,initech-licensed,LICENSE_REQUIRED,LICENCE,STANDARD,527.73,527.73,,",
+                        "2,initech-lpp,EXEMPT,LPP,EXEMPT,2.64,2.64,POST_SHIPMENT_NOTIFICATION,",
+                        "3,dual-russia,LICENSE_REQUIRED,LICENCE,PRESUMPTION_OF_DENIAL,263.87,,,",
+                        "4,dual-brazil,EXEMPT,LPP,EXEMPT,263.87,263.87,POST_SHIPMENT_NOTIFICATION,");
     }
 
     @Test

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Set;
-import org.gatehouse.system.NotFoundException;
+import org.gatehouse.trade.NotFoundException;
+import org.gatehouse.trade.OrganizationId;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 

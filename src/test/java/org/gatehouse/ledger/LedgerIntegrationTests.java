@@ -22,8 +22,12 @@ import org.gatehouse.policy.MeasureKey;
 import org.gatehouse.policy.Outcome;
 import org.gatehouse.policy.Policies;
 import org.gatehouse.policy.Policy;
+import org.gatehouse.policy.Tally;
+import org.gatehouse.policy.Tier;
+import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.Tpp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +44,9 @@ class LedgerIntegrationTests {
     Ledger ledger;
 
     @Autowired
+    LedgerRecords records;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -48,17 +55,18 @@ class LedgerIntegrationTests {
     @Test
     void movementsMoveComputeBetweenBucketsAndExplainEveryTotal() {
         String parent = uniqueCompany();
-        UUID id = UUID.randomUUID();
+        ApplicationId id = ApplicationId.random();
 
+        inTransaction(() ->
+                ledger.reserve(aPosition(id, parent, "AE"), Tpp.of(1_000 * GB300_TPP), "application.submitted", "t"));
+        inTransaction(() -> ledger.authorize(id, Tpp.of(1_000 * GB300_TPP), "application.approved", "t"));
         inTransaction(
-                () -> ledger.reserve(aPosition(id, parent, "AE"), 1_000 * GB300_TPP, "application.submitted", "t"));
-        inTransaction(() -> ledger.authorize(id, 1_000 * GB300_TPP, "application.approved", "t"));
-        inTransaction(() -> ledger.ship(id, LedgerBucket.AUTHORIZED, 400 * GB300_TPP, "shipment.reported", "t"));
+                () -> ledger.ship(id, LedgerBucket.AUTHORIZED, Tpp.of(400 * GB300_TPP), "shipment.reported", "t"));
         List<Movement> released = inTransaction(() -> ledger.releaseUnshipped(id, "licence.expired", "t"));
 
         assertThat(released).singleElement().satisfies(m -> {
             assertThat(m.from()).isEqualTo(LedgerBucket.AUTHORIZED);
-            assertThat(m.tpp()).isEqualTo(600 * GB300_TPP);
+            assertThat(m.tpp()).isEqualTo(Tpp.of(600 * GB300_TPP));
         });
         assertThat(ledger.movements(id))
                 .extracting(Movement::kind)
@@ -71,15 +79,17 @@ class LedgerIntegrationTests {
     @Test
     void aMovementThatWouldMakeABucketNegativeChangesNothing() {
         String parent = uniqueCompany();
-        UUID id = UUID.randomUUID();
-        inTransaction(() -> ledger.reserve(aPosition(id, parent, "SA"), 10 * GB300_TPP, "application.submitted", "t"));
+        ApplicationId id = ApplicationId.random();
+        inTransaction(() ->
+                ledger.reserve(aPosition(id, parent, "SA"), Tpp.of(10 * GB300_TPP), "application.submitted", "t"));
         long movementsBefore = movementCount();
 
-        assertThatThrownBy(() -> inTransaction(() -> ledger.authorize(id, 11 * GB300_TPP, "application.approved", "t")))
+        assertThatThrownBy(() ->
+                        inTransaction(() -> ledger.authorize(id, Tpp.of(11 * GB300_TPP), "application.approved", "t")))
                 .isInstanceOf(LedgerException.class)
                 .hasMessageContaining("it holds " + 10 * GB300_TPP);
         assertThatThrownBy(() -> inTransaction(
-                        () -> ledger.reserve(aPosition(id, parent, "SA"), 1, "application.submitted", "t")))
+                        () -> ledger.reserve(aPosition(id, parent, "SA"), Tpp.of(1), "application.submitted", "t")))
                 .isInstanceOf(LedgerException.class)
                 .hasMessageContaining("already holds compute");
 
@@ -91,9 +101,15 @@ class LedgerIntegrationTests {
     void theAssessorSeesWhatTheSameCompanyAlreadyHoldsInThatCountryOnly() {
         String parent = uniqueCompany();
         inTransaction(() -> ledger.reserve(
-                aPosition(UUID.randomUUID(), parent, "SA"), 900 * GB300_TPP, "application.submitted", "t"));
+                aPosition(ApplicationId.random(), parent, "SA"),
+                Tpp.of(900 * GB300_TPP),
+                "application.submitted",
+                "t"));
         inTransaction(() -> ledger.reserve(
-                aPosition(UUID.randomUUID(), parent, "AE"), 5_000 * GB300_TPP, "application.submitted", "t"));
+                aPosition(ApplicationId.random(), parent, "AE"),
+                Tpp.of(5_000 * GB300_TPP),
+                "application.submitted",
+                "t"));
 
         Assessment second = inTransaction(() -> {
             Deal deal = aDeal(parent, "SA", 200);
@@ -106,6 +122,43 @@ class LedgerIntegrationTests {
                 .isInstanceOfSatisfying(
                         Assessment.LicenseRequired.class,
                         licence -> assertThat(licence.tier()).isEqualTo("T2"));
+    }
+
+    @Test
+    void aMeasureCountingOnlySomeTiersSeesOnlyThePositionsAssessedInThem() {
+        // Under the AI diffusion rule only exports exempted in tier LPP use up an end user's yearly LPP allowance
+        // (26,900,000 TPP): not a licence, not an exemption to a tier-1 country.
+        Policy diffusion = Policies.builtIn().find("us-2025-ai-diffusion").orElseThrow();
+        LocalDate in2025 = LocalDate.of(2025, 3, 1);
+        String customer = uniqueCompany();
+        inTransaction(() -> ledger.reserve(
+                aPosition(customer, "BR", in2025, Outcome.LICENSE_REQUIRED, "LICENCE"),
+                Tpp.of(1_000 * GB300_TPP),
+                "application.submitted",
+                "t"));
+        inTransaction(() -> ledger.reserve(
+                aPosition(customer, "GB", in2025, Outcome.EXEMPT, "T1"),
+                Tpp.of(5_000 * GB300_TPP),
+                "application.submitted",
+                "t"));
+        inTransaction(() -> ledger.reserve(
+                aPosition(customer, "BR", in2025, Outcome.EXEMPT, "LPP"),
+                Tpp.of(200 * GB300_TPP),
+                "application.submitted",
+                "t"));
+
+        Deal next = aDeal(customer, "BR", 200, in2025);
+        Assessment assessment =
+                inTransaction(() -> Assessor.assess(next, diffusion, ledger.lockFor(next, diffusion, in2025), in2025));
+
+        Tally lpp = assessment.facts().primary();
+        assertThat(lpp.ladder().measure().tiers()).containsExactly("LPP");
+        assertThat(lpp.beforeTpp()).isEqualTo(200 * GB300_TPP);
+        assertThat(records.countedTpp(lpp.ladder().measure(), lpp.key(), in2025))
+                .isEqualTo(200 * GB300_TPP);
+        // 400 GB300 = 24,000,000 TPP ≤ 26,900,000; counting the other two positions would have required a licence.
+        assertThat(assessment.outcome()).isEqualTo(Outcome.EXEMPT);
+        assertThat(assessment.tier()).isEqualTo("LPP");
     }
 
     @Test
@@ -122,7 +175,7 @@ class LedgerIntegrationTests {
                     Deal deal = aDeal(parent, "PT", units);
                     LedgerView view = ledger.lockFor(deal, POLICY, DATE);
                     Assessment assessment = Assessor.assess(deal, POLICY, view, DATE);
-                    UUID id = UUID.randomUUID();
+                    ApplicationId id = ApplicationId.random();
                     ledger.reserve(
                             new Position(
                                     id,
@@ -130,8 +183,10 @@ class LedgerIntegrationTests {
                                     deal.endUser(),
                                     deal.destination(),
                                     DATE,
-                                    assessment.outcome()),
-                            assessment.facts().controlledTpp(),
+                                    assessment.outcome(),
+                                    Tier.ofNullable(assessment.tier()),
+                                    null),
+                            Tpp.of(assessment.facts().controlledTpp()),
                             "application.submitted",
                             "t");
                     seen.add(new long[] {assessment.facts().primary().beforeTpp(), tierNumber(assessment)});
@@ -178,7 +233,7 @@ class LedgerIntegrationTests {
     }
 
     private CountryTotals companyTotals(String parent, String destination) {
-        return ledger.topCompanies(destination, Ledger.TOP_COMPANIES_MAX).stream()
+        return records.topCompanies(CountryCode.of(destination), Ledger.TOP_COMPANIES_MAX).stream()
                 .filter(t -> t.company().equals(parent))
                 .findFirst()
                 .orElseThrow();
@@ -207,16 +262,35 @@ class LedgerIntegrationTests {
         return "Company " + UUID.randomUUID();
     }
 
-    private static Position aPosition(UUID id, String parent, String destination) {
+    private static Position aPosition(ApplicationId id, String parent, String destination) {
         CompanyName company = CompanyName.of(parent);
-        return new Position(id, company, company, CountryCode.of(destination), DATE, Outcome.LICENSE_REQUIRED);
+        return new Position(
+                id,
+                company,
+                company,
+                CountryCode.of(destination),
+                DATE,
+                Outcome.LICENSE_REQUIRED,
+                new Tier("T2"),
+                null);
+    }
+
+    private static Position aPosition(
+            String company, String destination, LocalDate date, Outcome outcome, String tier) {
+        CompanyName name = CompanyName.of(company);
+        return new Position(
+                ApplicationId.random(), name, name, CountryCode.of(destination), date, outcome, new Tier(tier), null);
     }
 
     private static Deal aDeal(String parent, String destination, long gb300Units) {
+        return aDeal(parent, destination, gb300Units, DATE);
+    }
+
+    private static Deal aDeal(String parent, String destination, long gb300Units, LocalDate date) {
         CompanyName company = CompanyName.of(parent);
         return new Deal(
                 "deal-" + UUID.randomUUID(),
-                DATE,
+                date,
                 "Exporter",
                 company,
                 company,

@@ -342,7 +342,7 @@ class AssessorTests {
                         "GB300 × 35000: TPP 60000 ≥ 4800: controlled (3A090.a), 35000.00 GB300e",
                         "Destination SA is in class controlled (D:1 ∪ D:4 minus A:5 ∪ A:6): licence required, no exemption. "
                                 + "Licence required at every tier, no tier-1 exemption; Israel (A:6) is general.",
-                        "Measure company-country for (Public Investment Fund, SA): 18000.00 GB300e already counted + 35000.00 GB300e "
+                        "Measure company-country for (Public Investment Fund, SA), counted under the company key \"public investment fund\": 18000.00 GB300e already counted + 35000.00 GB300e "
                                 + "in this application = 53000.00 GB300e (3180000000 TPP).",
                         "Band T2 of ladder tiers (≥ 1000 GB300e and ≤ 200000 GB300e): review STANDARD; requires BUYER_PREAPPROVAL, "
                                 + "BUSINESS_MODEL_DISCLOSURE, SITE_INSPECTION_CONSENT.",

@@ -2,17 +2,20 @@ package org.gatehouse.applications.web;
 
 import java.net.URI;
 import java.util.List;
+import org.gatehouse.applications.Application;
 import org.gatehouse.applications.ApplicationContent;
 import org.gatehouse.applications.ApplicationFilter;
-import org.gatehouse.applications.ApplicationId;
 import org.gatehouse.applications.ApplicationService;
 import org.gatehouse.applications.ApplicationState;
 import org.gatehouse.identity.CurrentUser;
-import org.gatehouse.system.InputCheck;
-import org.gatehouse.system.InvalidInputException;
-import org.gatehouse.system.Paging;
+import org.gatehouse.policy.Tier;
+import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.InputCheck;
+import org.gatehouse.trade.InvalidInputException;
+import org.gatehouse.trade.Paging;
+import org.gatehouse.trade.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,18 +49,18 @@ class ApplicationController {
     @PostMapping
     ResponseEntity<ApplicationView> create(
             CurrentUser caller,
-            @RequestBody ApplicationBody body,
+            @RequestBody ApplicationForm body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         if (body != null && body.version() != null) {
             throw InvalidInputException.of("version", "is set by the server; leave it out when creating");
         }
-        ApplicationContent content = ApplicationBodies.content(body);
+        ApplicationContent content = ApplicationBinder.bind(body);
         ApplicationService.Handled handled =
                 applications.create(caller, content, idempotencyKey, json.writeValueAsString(content));
         return ResponseEntity.created(URI.create(
                         "/api/v1/applications/" + handled.application().id()))
                 .header(REPLAYED, Boolean.toString(handled.replayed()))
-                .body(ApplicationView.of(handled.application(), json));
+                .body(view(caller, handled.application()));
     }
 
     @GetMapping
@@ -71,15 +74,9 @@ class ApplicationController {
             @RequestParam(required = false) Integer offset) {
         InputCheck check = new InputCheck();
         ApplicationState stateFilter = check.field("state", () -> state == null ? null : parseState(state));
-        String tierFilter = check.field("tier", () -> {
-            if (tier != null && !tier.matches("T[1-9]|[A-Z_]{1,20}")) {
-                throw new IllegalArgumentException("must be a tier name such as T1, T2 or T3");
-            }
-            return tier;
-        });
-        String destinationFilter = check.field(
-                "destination",
-                () -> destination == null ? null : CountryCode.of(destination).value());
+        Tier tierFilter = check.field("tier", () -> Tier.ofNullable(tier));
+        CountryCode destinationFilter =
+                check.field("destination", () -> destination == null ? null : CountryCode.of(destination));
         String companyFilter = check.field(
                 "company",
                 () -> company == null ? null : CompanyName.of(company).key());
@@ -91,30 +88,31 @@ class ApplicationController {
                         new ApplicationFilter(null, stateFilter, tierFilter, destinationFilter, companyFilter),
                         paging)
                 .stream()
-                .map(a -> ApplicationView.of(a, json))
+                .map(a -> view(caller, a))
                 .toList();
     }
 
     @GetMapping("/{id}")
     ApplicationView get(CurrentUser caller, @PathVariable String id) {
-        return ApplicationView.of(applications.get(caller, parseId(id)), json);
+        return view(caller, applications.get(caller, parseId(id)));
     }
 
     /** Replaces a draft's content; the body carries the version the client read. */
     @PutMapping("/{id}")
-    ApplicationView update(CurrentUser caller, @PathVariable String id, @RequestBody ApplicationBody body) {
+    ApplicationView update(CurrentUser caller, @PathVariable String id, @RequestBody ApplicationForm body) {
         ApplicationId applicationId = parseId(id);
         if (body == null || body.version() == null) {
             throw InvalidInputException.of("version", "is required: the version of the application you read");
         }
-        ApplicationContent content = ApplicationBodies.content(body);
-        return ApplicationView.of(applications.update(caller, applicationId, body.version(), content), json);
+        ApplicationContent content = ApplicationBinder.bind(body);
+        return view(caller, applications.update(caller, applicationId, body.version(), content));
     }
 
     /** Discards a draft: {@code ?version=N}; answers with the discarded draft (kept as a record, hidden from lists). */
     @DeleteMapping("/{id}")
-    ApplicationView discard(CurrentUser caller, @PathVariable String id, @RequestParam(required = false) Long version) {
-        return ApplicationView.of(applications.discard(caller, parseId(id), requireVersion(version)), json);
+    ApplicationView discard(
+            CurrentUser caller, @PathVariable String id, @RequestParam(required = false) String version) {
+        return view(caller, applications.discard(caller, parseId(id), requireVersion(version)));
     }
 
     /** Submits a draft (optionally {@code ?version=N}); with an Idempotency-Key a retry gets the same answer. */
@@ -122,26 +120,35 @@ class ApplicationController {
     ResponseEntity<ApplicationView> submit(
             CurrentUser caller,
             @PathVariable String id,
-            @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String version,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        ApplicationService.Handled handled = applications.submit(caller, parseId(id), version, idempotencyKey);
+        ApplicationService.Handled handled = applications.submit(
+                caller, parseId(id), version == null ? null : requireVersion(version), idempotencyKey);
         return ResponseEntity.ok()
                 .header(REPLAYED, Boolean.toString(handled.replayed()))
-                .body(ApplicationView.of(handled.application(), json));
+                .body(view(caller, handled.application()));
     }
 
     /** Withdraws a submitted application: {@code ?version=N}. */
     @PostMapping("/{id}/withdraw")
     ApplicationView withdraw(
-            CurrentUser caller, @PathVariable String id, @RequestParam(required = false) Long version) {
-        return ApplicationView.of(applications.withdraw(caller, parseId(id), requireVersion(version)), json);
+            CurrentUser caller, @PathVariable String id, @RequestParam(required = false) String version) {
+        return view(caller, applications.withdraw(caller, parseId(id), requireVersion(version)));
     }
 
-    private static long requireVersion(Long version) {
+    private ApplicationView view(CurrentUser caller, Application application) {
+        return ApplicationView.of(application, applications.assessmentShownTo(caller, application), json);
+    }
+
+    private static long requireVersion(String version) {
         if (version == null) {
             throw InvalidInputException.of("version", "is required: the version of the application you read");
         }
-        return version;
+        try {
+            return Versions.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("version", e.getMessage());
+        }
     }
 
     private static ApplicationId parseId(String id) {

@@ -1,8 +1,10 @@
 package org.gatehouse.applications.web;
 
 import java.time.Instant;
+import org.gatehouse.applications.Application;
 import org.gatehouse.applications.ApplicationContent;
-import org.gatehouse.applications.StoredApplication;
+import org.gatehouse.applications.Registration;
+import org.gatehouse.policy.PolicyRef;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,10 +25,9 @@ record ApplicationView(
         PolicyRef policy,
         JsonNode assessment) {
 
-    record PolicyRef(String id, String version, String sha256) {}
-
-    static ApplicationView of(StoredApplication application, JsonMapper json) {
-        StoredApplication.Registration registration = application.registration();
+    /** The application with its assessment as the reader may see it ({@code assessmentJson}, null for a draft). */
+    static ApplicationView of(Application application, String assessmentJson, JsonMapper json) {
+        Registration registration = application.registration();
         return new ApplicationView(
                 application.id().toString(),
                 application.organizationId().value().toString(),
@@ -37,10 +38,7 @@ record ApplicationView(
                 application.updatedAt(),
                 application.submittedAt(),
                 application.content(),
-                registration == null
-                        ? null
-                        : new PolicyRef(
-                                registration.policyId(), registration.policyVersion(), registration.policySha256()),
-                registration == null ? null : json.readTree(registration.assessmentJson()));
+                registration == null ? null : registration.policy(),
+                assessmentJson == null ? null : json.readTree(assessmentJson));
     }
 }

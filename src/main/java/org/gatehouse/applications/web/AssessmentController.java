@@ -2,10 +2,9 @@ package org.gatehouse.applications.web;
 
 import org.gatehouse.applications.ApplicationService;
 import org.gatehouse.identity.CurrentUser;
-import org.gatehouse.policy.AssessmentJson;
-import org.gatehouse.policy.Policies;
 import org.gatehouse.policy.Policy;
-import org.gatehouse.system.InvalidInputException;
+import org.gatehouse.policy.PolicyInForce;
+import org.gatehouse.trade.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,24 +20,27 @@ import org.springframework.web.bind.annotation.RestController;
 class AssessmentController {
 
     private final ApplicationService applications;
+    private final PolicyInForce policies;
 
-    AssessmentController(ApplicationService applications) {
+    AssessmentController(ApplicationService applications, PolicyInForce policies) {
         this.applications = applications;
+        this.policies = policies;
     }
 
     @PostMapping(path = "/api/v1/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> assess(
             CurrentUser caller,
-            @RequestBody ApplicationBody body,
+            @RequestBody ApplicationForm body,
             @RequestParam(name = "policy", required = false) String policyId) {
         Policy policy = policyId == null
-                ? Policies.builtIn().defaultPolicy()
-                : Policies.builtIn()
-                        .find(policyId)
+                ? null
+                : policies.find(policyId)
                         .orElseThrow(() -> InvalidInputException.of(
                                 "policy", "no such policy: " + policyId + "; GET /api/v1/policies lists them"));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(AssessmentJson.toJson(applications.dryRun(caller, ApplicationBodies.content(body), policy)));
+                .body(applications
+                        .dryRun(caller, ApplicationBinder.bind(body), policy)
+                        .json());
     }
 }

@@ -1,10 +1,10 @@
 package org.gatehouse.identity.web;
 
 import java.util.function.Function;
-import org.gatehouse.identity.OrganizationId;
 import org.gatehouse.identity.TokenId;
 import org.gatehouse.identity.UserId;
-import org.gatehouse.system.InputCheck;
+import org.gatehouse.trade.InputCheck;
+import org.gatehouse.trade.OrganizationId;
 
 /** Ids from paths and query parameters, parsed so that a malformed one is a 400 naming the parameter. */
 final class Ids {

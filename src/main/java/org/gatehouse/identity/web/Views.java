@@ -9,7 +9,7 @@ import org.gatehouse.identity.Organization;
 import org.gatehouse.identity.OrganizationKind;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.User;
-import org.gatehouse.system.Paging;
+import org.gatehouse.trade.Paging;
 
 /** The JSON shapes of the identity API: flat, with ids as strings, and never a password hash or token secret. */
 final class Views {

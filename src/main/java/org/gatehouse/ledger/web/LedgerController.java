@@ -1,27 +1,32 @@
 package org.gatehouse.ledger.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
-import org.gatehouse.catalog.Gb300e;
 import org.gatehouse.identity.CurrentUser;
-import org.gatehouse.identity.Role;
 import org.gatehouse.ledger.CountryTotals;
-import org.gatehouse.ledger.Ledger;
-import org.gatehouse.policy.Policies;
-import org.gatehouse.system.InvalidInputException;
+import org.gatehouse.ledger.NationalCompute;
+import org.gatehouse.policy.PolicyInForce;
 import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.Gb300e;
+import org.gatehouse.trade.InputCheck;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/ledger}: national compute totals, for the licensing authority, agencies and auditors. */
+/** {@code /api/v1/ledger}: national compute totals. Authorization is the service's. */
 @RestController
 class LedgerController {
 
-    private final Ledger ledger;
+    private final NationalCompute nationalCompute;
+    private final PolicyInForce policies;
+    private final Clock clock;
 
-    LedgerController(Ledger ledger) {
-        this.ledger = ledger;
+    LedgerController(NationalCompute nationalCompute, PolicyInForce policies, Clock clock) {
+        this.nationalCompute = nationalCompute;
+        this.policies = policies;
+        this.clock = clock;
     }
 
     /** Totals in exact TPP and in GB300-equivalents (two decimals, for display). */
@@ -34,8 +39,7 @@ class LedgerController {
             long totalTpp,
             String totalGb300e) {
 
-        static TotalsView of(CountryTotals totals) {
-            long reference = Policies.builtIn().defaultPolicy().referenceTpp();
+        static TotalsView of(CountryTotals totals, long referenceTpp) {
             return new TotalsView(
                     totals.destination(),
                     totals.company(),
@@ -43,7 +47,7 @@ class LedgerController {
                     totals.authorizedTpp(),
                     totals.shippedTpp(),
                     totals.totalTpp(),
-                    Gb300e.format(totals.totalTpp(), reference));
+                    Gb300e.format(totals.totalTpp(), referenceTpp));
         }
     }
 
@@ -51,31 +55,28 @@ class LedgerController {
 
     @GetMapping("/api/v1/ledger/countries")
     List<TotalsView> countries(CurrentUser caller) {
-        requireAuthority(caller);
-        return ledger.countries().stream().map(TotalsView::of).toList();
+        long reference = referenceTpp();
+        return nationalCompute.countries(caller).stream()
+                .map(t -> TotalsView.of(t, reference))
+                .toList();
     }
 
     @GetMapping("/api/v1/ledger/countries/{code}")
     CountryView country(CurrentUser caller, @PathVariable String code, @RequestParam(required = false) Integer limit) {
-        requireAuthority(caller);
-        String destination;
-        try {
-            destination = CountryCode.of(code).value();
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("code", e.getMessage());
-        }
-        int top = limit == null ? 10 : limit;
-        if (top < 1 || top > Ledger.TOP_COMPANIES_MAX) {
-            throw InvalidInputException.of("limit", "must be 1.." + Ledger.TOP_COMPANIES_MAX + ", got " + top);
-        }
+        InputCheck check = new InputCheck();
+        CountryCode destination = check.field("code", () -> CountryCode.of(code));
+        check.throwIfInvalid();
+        NationalCompute.CountryView view = nationalCompute.country(
+                caller, destination, limit == null ? NationalCompute.TOP_COMPANIES_DEFAULT : limit);
+        long reference = referenceTpp();
         return new CountryView(
-                TotalsView.of(ledger.country(destination)),
-                ledger.topCompanies(destination, top).stream()
-                        .map(TotalsView::of)
+                TotalsView.of(view.totals(), reference),
+                view.topCompanies().stream()
+                        .map(t -> TotalsView.of(t, reference))
                         .toList());
     }
 
-    private static void requireAuthority(CurrentUser caller) {
-        caller.require(Role.OFFICER, Role.AGENCY, Role.AUDITOR);
+    private long referenceTpp() {
+        return policies.on(LocalDate.now(clock)).referenceTpp();
     }
 }
