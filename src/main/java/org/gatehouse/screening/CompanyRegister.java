@@ -32,6 +32,9 @@ public interface CompanyRegister {
     /** The company one of whose names (name or alias) has this canonical key. */
     Optional<UUID> companyOfKey(String key);
 
+    /** The companies named by these canonical keys (name or alias), by key; keys of no company are left out. */
+    java.util.Map<String, UUID> companiesOfKeys(List<String> keys);
+
     /** The company that holds this identifier, if any. */
     Optional<UUID> companyOfIdentifier(String scheme, String value);
 

@@ -195,6 +195,20 @@ class JdbcCompanyRegister implements CompanyRegister {
     }
 
     @Override
+    public Map<String, UUID> companiesOfKeys(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, UUID> companies = new java.util.HashMap<>();
+        jdbc.sql("SELECT key, company_id FROM register_name WHERE key IN (:keys)")
+                .param("keys", keys)
+                .query((ResultSet rs) -> {
+                    companies.put(rs.getString(1), rs.getObject(2, UUID.class));
+                });
+        return companies;
+    }
+
+    @Override
     public Optional<UUID> companyOfIdentifier(String scheme, String value) {
         return jdbc.sql("SELECT company_id FROM register_identifier WHERE scheme = :scheme AND value = :value")
                 .param("scheme", scheme)
