@@ -243,7 +243,11 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public Shown dryRun(CurrentUser caller, ApplicationContent content, Policy policy) {
         LocalDate today = LocalDate.now(clock);
-        Deal deal = content.toDeal(ApplicationId.random(), caller.actor(), today, false);
+        PartyScreening parties = screening.getIfAvailable();
+        PartyScreening.Result measured =
+                parties == null ? PartyScreening.Result.none(content) : parties.measuredAs(content);
+        Deal deal = content.toDeal(
+                ApplicationId.random(), caller.actor(), today, false, measured.parent(), measured.endUser());
         Assessment assessment =
                 Assessor.assess(deal, policy == null ? policies.on(today) : policy, ledger.view(), today);
         return new Shown(

@@ -22,6 +22,12 @@ public interface PartyScreening {
     Result screen(ApplicationId id, ApplicationContent content, String actor);
 
     /**
+     * The companies the measure would count {@code content}'s compute under if it were submitted now (a registered
+     * name or alias links to its company), for dry runs: nothing is screened and nothing recorded.
+     */
+    Result measuredAs(ApplicationContent content);
+
+    /**
      * What submission needs to know.
      *
      * @param hit whether a party (or an owner of one) matched a listed party at or above the threshold: the

@@ -325,6 +325,14 @@ class JdbcLedgerRecords implements LedgerRecords {
                 .param("a", held.get(LedgerBucket.AUTHORIZED))
                 .param("s", held.get(LedgerBucket.SHIPPED))
                 .update();
+        // A company row whose last position left it goes: every row's buckets are the sum of its positions' movements.
+        jdbc.sql("""
+                DELETE FROM ledger_company_country b
+                WHERE b.parent_key = :key AND b.destination = :destination
+                  AND b.reserved_tpp = 0 AND b.authorized_tpp = 0 AND b.shipped_tpp = 0
+                  AND NOT EXISTS (SELECT 1 FROM ledger_position p
+                                  WHERE p.parent_key = :key AND p.destination = :destination)
+                """).param("key", fromKey).param("destination", destination).update();
         // The new row exists afterwards even when the position holds nothing now: its released movements count
         // under the new key too, and every key with movements has its row.
         jdbc.sql("""

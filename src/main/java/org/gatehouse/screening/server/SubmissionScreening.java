@@ -80,6 +80,21 @@ class SubmissionScreening implements PartyScreening {
         return new Result(checked.hit(), measuredParent, measuredEndUser, List.of(entry));
     }
 
+    @Override
+    public Result measuredAs(ApplicationContent content) {
+        CompanyName parent = content.company();
+        CompanyName endUser = content.endUserCompany();
+        Map<String, UUID> linked = register.companiesOfKeys(List.of(parent.key(), endUser.key()));
+        return new Result(false, registered(parent, linked), registered(endUser, linked), List.of());
+    }
+
+    private CompanyName registered(CompanyName name, Map<String, UUID> linked) {
+        UUID company = linked.get(name.key());
+        return company == null
+                ? name
+                : register.find(company).map(RegisteredCompany::name).orElse(name);
+    }
+
     private static List<String> roles(CompanyName parent, CompanyName endUser, String role) {
         return parent.key().equals(endUser.key()) ? List.of(ULTIMATE_PARENT, END_USER) : List.of(role);
     }
@@ -92,9 +107,8 @@ class SubmissionScreening implements PartyScreening {
             List<String> roles,
             Instant now,
             List<Long> matches) {
-        UUID company = linked.get(name.key());
-        if (company != null) {
-            return register.find(company).map(RegisteredCompany::name).orElse(name);
+        if (linked.containsKey(name.key())) {
+            return registered(name, linked);
         }
         for (Hit hit : screeners.register().screen(name.display(), null, properties.threshold())) {
             UUID candidate = UUID.fromString(hit.entryId());
