@@ -101,7 +101,7 @@ class ScreeningIntegrationTests {
     void importedListsAreVersionedAndAnUnchangedFileChangesNothing() throws Exception {
         String suffix = letters();
         String source = "TEST-" + suffix;
-        byte[] file = csl(List.of("Vexillon Optics " + suffix));
+        byte[] file = TestListFiles.csl(List.of("Vexillon Optics " + suffix));
 
         Response first = importLists(source, "admin", Map.of("csl.csv", file));
         long afterFirst = auditEvents();
@@ -132,14 +132,17 @@ class ScreeningIntegrationTests {
     void aMalformedFileIsRefusedNamingItsLineAndTheActiveVersionsStay() throws Exception {
         String suffix = letters();
         String source = "TEST-" + suffix;
-        assertThat(importLists(source, "admin", Map.of("csl.csv", csl(List.of("Orrery Metals " + suffix))))
+        assertThat(importLists(
+                                source,
+                                "admin",
+                                Map.of("csl.csv", TestListFiles.csl(List.of("Orrery Metals " + suffix))))
                         .status())
                 .isEqualTo(201);
         String activeBefore =
                 http.get("/api/v1/screening/lists?active=true", token("admin")).body();
         long before = auditEvents();
-        String good =
-                new String(csl(List.of("Orrery Metals " + suffix, "Second Row " + suffix)), StandardCharsets.UTF_8);
+        String good = new String(
+                TestListFiles.csl(List.of("Orrery Metals " + suffix, "Second Row " + suffix)), StandardCharsets.UTF_8);
         byte[] broken = (good + "\"only\",\"three\",\"fields\"\n").getBytes(StandardCharsets.UTF_8);
 
         Response refused = importLists(source, "admin", Map.of("csl.csv", broken));
@@ -162,8 +165,8 @@ class ScreeningIntegrationTests {
                 .single();
 
         for (String who : List.of("officer", "auditor", "exporter")) {
-            Response refused =
-                    importLists("TEST-" + letters(), who, Map.of("csl.csv", csl(List.of("Nobody " + letters()))));
+            Response refused = importLists(
+                    "TEST-" + letters(), who, Map.of("csl.csv", TestListFiles.csl(List.of("Nobody " + letters()))));
             assertThat(refused.status()).as(who + ": " + refused.body()).isEqualTo(403);
         }
 
@@ -459,7 +462,7 @@ class ScreeningIntegrationTests {
                         .size())
                 .isZero();
 
-        Response imported = importLists("TEST-" + suffix, "admin", Map.of("csl.csv", csl(List.of(name))));
+        Response imported = importLists("TEST-" + suffix, "admin", Map.of("csl.csv", TestListFiles.csl(List.of(name))));
 
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         JsonNode rescreen = imported.json().get("rescreen");
@@ -514,28 +517,6 @@ class ScreeningIntegrationTests {
                 .build();
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body());
-    }
-
-    /** A Consolidated Screening List file (current 29-column format) with one Entity List row per name. */
-    static byte[] csl(List<String> names) {
-        StringBuilder text = new StringBuilder(
-                "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,"
-                        + "end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,"
-                        + "gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,"
-                        + "alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,"
-                        + "ids\n");
-        for (String name : names) {
-            text.append('"')
-                    .append(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))
-                            .toString()
-                            .replace("-", ""))
-                    .append("\",\"Entity List (EL) - Bureau of Industry and Security\",\"\",\"Entity\",\"\",\"")
-                    .append(name)
-                    .append("\",\"\",\"1 Test Street, Moscow, RU\"")
-                    .append(",\"\"".repeat(21))
-                    .append('\n');
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private JsonNode register(String name, List<String> aliases, List<String> owners) {

@@ -138,7 +138,7 @@ public class RegisterService {
                 name == null ? null : name.key(), Math.min(Math.max(limit, 1), PAGE_MAX), Math.max(0, offset));
     }
 
-    /** The possible matches found on an application's parties (officers, auditors). */
+    /** The possible matches found on an application's parties (officers, administrators, auditors). */
     @Transactional(readOnly = true)
     public List<RegisterMatch> matchesOf(CurrentUser caller, ApplicationId id) {
         requireReader(caller, "application", id);
@@ -148,7 +148,7 @@ public class RegisterService {
     /** Matches awaiting an officer, the oldest first. */
     @Transactional(readOnly = true)
     public List<RegisterMatch> pending(CurrentUser caller, long afterId, int limit) {
-        caller.require(Role.OFFICER, Role.AUDITOR);
+        caller.require(Role.OFFICER, Role.ADMIN, Role.AUDITOR);
         return register.pendingMatches(afterId, Math.min(Math.max(limit, 1), PAGE_MAX));
     }
 

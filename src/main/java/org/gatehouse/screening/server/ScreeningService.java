@@ -329,14 +329,20 @@ public class ScreeningService {
      * application's outcome becomes PROHIBITED — its case is denied, its compute released, the application concluded
      * DENIED — in this transaction. FALSE_POSITIVE clears the hit (evidence for SCREENING_REVIEW once every hit of the
      * application is cleared) and the case's flag for it, if one was raised. A hit is dispositioned once.
+     *
+     * @throws NotFoundException when {@code application} has no hit {@code id}
      */
     @Transactional
-    public ScreeningHit disposition(CurrentUser caller, long id, Disposition disposition, String reason) {
+    public ScreeningHit disposition(
+            CurrentUser caller, ApplicationId application, long id, Disposition disposition, String reason) {
         caller.requireWriter();
         caller.require(Role.OFFICER);
         java.util.Objects.requireNonNull(disposition, "disposition");
         java.util.Objects.requireNonNull(reason, "reason");
-        ScreeningHit hit = hits.findForUpdate(id).orElseThrow(() -> new NotFoundException(HIT, id));
+        ScreeningHit hit = hits.findForUpdate(id)
+                .filter(h -> h.kindOfSubject() == ScreeningHit.Subject.APPLICATION
+                        && h.subject().equals(application.value()))
+                .orElseThrow(() -> new NotFoundException(HIT, id));
         if (hit.dispositioned()) {
             throw new ConflictException("hit " + id + " was dispositioned " + hit.disposition() + " by "
                     + hit.dispositionedBy() + " on " + hit.dispositionedAt() + "; a disposition is final");

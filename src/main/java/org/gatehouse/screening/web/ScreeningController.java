@@ -9,13 +9,11 @@ import org.gatehouse.policy.Json;
 import org.gatehouse.screening.HitsJson;
 import org.gatehouse.screening.ListFile;
 import org.gatehouse.screening.ListVersion;
-import org.gatehouse.screening.ScreeningHit;
 import org.gatehouse.screening.server.ScreeningService;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CountryCode;
 import org.gatehouse.trade.InputCheck;
 import org.gatehouse.trade.InvalidInputException;
-import org.gatehouse.trade.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -138,12 +136,8 @@ class ScreeningController {
         ApplicationId application = applicationId(id);
         long hitId = hitId(hit);
         ScreeningBinder.Disposed bound = ScreeningBinder.disposition(body);
-        ScreeningHit found = screening.hit(caller, hitId);
-        if (found.kindOfSubject() != ScreeningHit.Subject.APPLICATION
-                || !found.subject().equals(application.value())) {
-            throw new NotFoundException("screening hit", hitId);
-        }
-        return ScreeningViews.HitView.of(screening.disposition(caller, hitId, bound.disposition(), bound.reason()));
+        return ScreeningViews.HitView.of(
+                screening.disposition(caller, application, hitId, bound.disposition(), bound.reason()));
     }
 
     private static ListFile file(MultipartFile part) {
