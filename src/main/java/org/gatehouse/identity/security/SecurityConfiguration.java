@@ -146,7 +146,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/login", "/vendor/**", "/css/**", "/favicon.ico", "/error")
+                        .requestMatchers("/login", "/vendor/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                         .permitAll()
                         // Swagger UI: static pages that read the public OpenAPI document.
                         .requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**")
