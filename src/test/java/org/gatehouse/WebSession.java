@@ -61,6 +61,33 @@ public final class WebSession {
         return response;
     }
 
+    /** Posts a multipart form (a file upload) with the CSRF token of the last page loaded. */
+    public Http.Response upload(
+            String path,
+            Map<String, java.util.List<String>> fields,
+            String fileField,
+            String fileName,
+            byte[] content) {
+        String boundary = "gatehouse-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, java.util.List<String>> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", java.util.List.of(csrf));
+        all.forEach((name, values) -> values.forEach(value -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        if (fileField != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                            + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Http.Response response = http.multipart(path, cookie, boundary, body.toByteArray());
+        response.cookie(SESSION).ifPresent(c -> cookie = c);
+        return response;
+    }
+
     public String csrf() {
         return csrf;
     }

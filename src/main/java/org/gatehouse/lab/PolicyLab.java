@@ -112,8 +112,9 @@ public class PolicyLab {
         return new Comparison(chosen, summaries, runner.rows, runner.errors);
     }
 
-    /** The policies that can be compared, the one in force first. */
-    public List<Policy> policies() {
+    /** The policies the caller can compare, the one in force first; only the roles that may compare at all. */
+    public List<Policy> policies(CurrentUser caller) {
+        caller.require(Role.OFFICER, Role.AGENCY, Role.AUDITOR);
         return policies.all();
     }
 

@@ -169,7 +169,7 @@ class ApplicationPages {
     String show(CurrentUser caller, @PathVariable String id, Model model) {
         Application application = applications.get(caller, parseId(id));
         String assessment = applications.assessmentShownTo(caller, application);
-        model.addAttribute("application", application);
+        model.addAttribute("filing", application);
         model.addAttribute("content", application.content());
         model.addAttribute("created", Dates.minute(application.createdAt()));
         model.addAttribute("submitted", Dates.minute(application.submittedAt()));
@@ -191,7 +191,7 @@ class ApplicationPages {
             return "redirect:/applications/" + application.id();
         }
         DealForms.model(model, DealForms.values(application.content()), FieldErrors.none(), true);
-        model.addAttribute("application", application);
+        model.addAttribute("filing", application);
         model.addAttribute("version", application.version());
         return EDIT;
     }
@@ -209,16 +209,16 @@ class ApplicationPages {
         long version = requireVersion(parameters.getFirst("version"));
         DealForms.Bound bound = DealForms.bind(form, binding);
         if (!bound.valid()) {
-            model.addAttribute("application", applications.get(caller, applicationId));
+            model.addAttribute("filing", applications.get(caller, applicationId));
             return refusedDraft(model, parameters, bound.errors(), version, null);
         }
         try {
             applications.update(caller, applicationId, version, bound.content());
         } catch (InvalidInputException refused) {
-            model.addAttribute("application", applications.get(caller, applicationId));
+            model.addAttribute("filing", applications.get(caller, applicationId));
             return refusedDraft(model, parameters, FieldErrors.of(refused), version, null);
         } catch (ConflictException stale) {
-            model.addAttribute("application", applications.get(caller, applicationId));
+            model.addAttribute("filing", applications.get(caller, applicationId));
             model.addAttribute("conflict", stale.getMessage());
             return refusedDraft(model, parameters, FieldErrors.none(), version, null);
         }

@@ -53,7 +53,7 @@ class PolicyLabPages {
 
     @GetMapping("/lab")
     String form(CurrentUser caller, Model model) {
-        model(model, caller, List.of(lab.policies().getFirst().id()), "file", FieldErrors.none());
+        model(model, caller, List.of(lab.policies(caller).getFirst().id()), "file", FieldErrors.none());
         return VIEW;
     }
 
@@ -168,7 +168,7 @@ class PolicyLabPages {
     }
 
     private void model(Model model, CurrentUser caller, List<String> chosen, String source, FieldErrors errors) {
-        model.addAttribute("policies", lab.policies());
+        model.addAttribute("policies", lab.policies(caller));
         model.addAttribute("chosen", chosen);
         model.addAttribute("source", source);
         model.addAttribute("errors", errors);
