@@ -21,7 +21,6 @@ import org.springframework.stereotype.Repository;
 class JdbcApplicationIndex implements ApplicationIndex {
 
     private static final String WHERE = """
-
             WHERE state <> 'DISCARDED'
               AND (CAST(:org AS uuid) IS NULL OR organization_id = :org)
               AND (CAST(:state AS text) IS NULL OR state = :state)
@@ -45,13 +44,17 @@ class JdbcApplicationIndex implements ApplicationIndex {
                 case COMPANY -> "company_key";
                 case REFERENCE -> "reference";
             };
-            LIST.put(sort, new String[] {
-                JdbcApplications.SELECT + WHERE + "ORDER BY " + column
-                        + " ASC NULLS LAST, id LIMIT :limit OFFSET :offset",
-                JdbcApplications.SELECT + WHERE + "ORDER BY " + column
-                        + " DESC NULLS LAST, id LIMIT :limit OFFSET :offset"
-            });
+            LIST.put(sort, new String[] {list(column + " ASC NULLS LAST, id"), list(column + " DESC NULLS LAST, id")});
         }
+    }
+
+    /**
+     * The page's ids are chosen first, on the narrow columns, and only its rows are read whole: converting every
+     * matching row's JSON to text before sorting them made a page of 25 cost as much as reading them all.
+     */
+    private static String list(String order) {
+        return JdbcApplications.SELECT + "\nWHERE id IN (SELECT id FROM application\n" + WHERE + "ORDER BY " + order
+                + " LIMIT :limit OFFSET :offset)\nORDER BY " + order;
     }
 
     private static final String PENDING = JdbcApplications.SELECT + """
