@@ -81,6 +81,34 @@
     }, 0);
   });
 
+  // A file input marked data-max-bytes says at once when the chosen file is larger than the server accepts, instead
+  // of after the upload (the server refuses it anyway, with the same words).
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[type=file][data-max-bytes]")) {
+      return;
+    }
+    var max = parseInt(input.getAttribute("data-max-bytes"), 10);
+    var id = input.id + "-size-error";
+    var message = document.getElementById(id);
+    var file = input.files && input.files[0];
+    if (file && file.size > max) {
+      if (!message) {
+        message = document.createElement("span");
+        message.id = id;
+        message.className = "usa-error-message";
+        message.setAttribute("role", "alert");
+        input.parentNode.insertBefore(message, input);
+        input.setAttribute("aria-describedby", (input.getAttribute("aria-describedby") || "") + " " + id);
+      }
+      message.textContent = "This file is larger than " + Math.floor(max / 1048576) + " MiB: split it, or compare it with gatehouse compare.";
+      input.setAttribute("aria-invalid", "true");
+    } else if (message) {
+      message.remove();
+      input.removeAttribute("aria-invalid");
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-rows]").forEach(renumber);
   });
