@@ -347,6 +347,25 @@ class WebPagesIntegrationTests {
         }
 
         @Test
+        void aLivePreviewWithoutASessionIsToldToSignInAgain() throws Exception {
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/assess/preview"))
+                    .header("HX-Request", "true")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("destination=AE"))
+                    .build();
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode())
+                    .as("no session, hence no CSRF token")
+                    .isEqualTo(403);
+            assertThat(response.headers().firstValue("HX-Redirect")).hasValue("/login");
+            assertThat(new WebSession(port).open("/assess").status())
+                    .as("a page without htmx is still redirected")
+                    .isEqualTo(302);
+        }
+
+        @Test
         void aResentCreateOrSubmitActsOnceAndAStaleVersionIsRefused() {
             WebSession exporter = as("exporter");
             exporter.open("/applications/new");

@@ -23,7 +23,9 @@ import org.gatehouse.identity.Username;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -125,6 +127,29 @@ class WebUiBrowserTests {
                 .isEqualTo("lines[1].item");
         browser.findAll("[data-remove-row]").get(1).click();
         assertThat(browser.findAll("[name='lines[1].item']")).isEmpty();
+        browser.check();
+    }
+
+    @Test
+    void theKeyboardAloneReachesTheContentAndAddsLines() {
+        browser.signIn("exporter", IntegrationTest.DEMO_PASSWORD);
+        browser.open("/assess");
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        WebElement skip = browser.driver().switchTo().activeElement();
+        assertThat(skip.getAttribute("textContent")).isEqualTo("Skip to main content");
+        skip.sendKeys(Keys.ENTER);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("main-content");
+
+        WebElement add = browser.find("[data-add-row='lines']");
+        add.sendKeys(Keys.ENTER);
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertThat(focused.getAttribute("name"))
+                .as("focus moves to the new line")
+                .isEqualTo("lines[1].item");
+        focused.sendKeys("GB300", Keys.TAB, "10");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("name"))
+                .isEqualTo("lines[1].quantity");
         browser.check();
     }
 

@@ -15,6 +15,8 @@ import org.gatehouse.identity.OrganizationService;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.User;
 import org.gatehouse.identity.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -56,6 +58,8 @@ public class Navigation {
     /** What the header shows a signed-in person: who they are and where they can go. */
     public record Menu(String displayName, String organizationName, List<Link> links) {}
 
+    private static final Logger log = LoggerFactory.getLogger(Navigation.class);
+
     private final UserService users;
     private final OrganizationService organizations;
 
@@ -72,9 +76,15 @@ public class Navigation {
                 || caller.isSystem()) {
             return null;
         }
-        User user = users.get(caller, caller.userId());
-        Organization organization = organizations.get(caller, caller.organizationId());
-        return new Menu(user.displayName().value(), organization.name().value(), links(caller.roles(), path()));
+        try {
+            User user = users.get(caller, caller.userId());
+            Organization organization = organizations.get(caller, caller.organizationId());
+            return new Menu(user.displayName().value(), organization.name().value(), links(caller.roles(), path()));
+        } catch (RuntimeException e) {
+            // The layout also frames the error pages: when the database is what failed, the page still renders.
+            log.warn("Navigation left out of the page: {}", e.toString());
+            return null;
+        }
     }
 
     /** The items offered to someone holding {@code roles}, the one at {@code path} marked current. */
