@@ -101,8 +101,11 @@ class ApplicationPages {
                 filters.field("state", () -> blank(state) ? null : named(ApplicationState.class, state));
         CountryCode destinationFilter =
                 filters.field("destination", () -> blank(destination) ? null : CountryCode.of(destination));
-        ApplicationSort order = filters.field(
-                "sort", () -> blank(sort) ? null : named(ApplicationSort.class, sort.toUpperCase(Locale.ROOT)));
+        // An order the page does not offer (an edited address) falls back to the default rather than refusing.
+        ApplicationSort order = Arrays.stream(ApplicationSort.values())
+                .filter(s -> s.name().equalsIgnoreCase(blank(sort) ? "" : sort.strip()))
+                .findFirst()
+                .orElse(null);
         boolean descending = dir == null ? order == null : !"asc".equals(dir);
         int pageNumber = page == null || page < 1 ? 1 : Math.min(page, Paging.OFFSET_MAX / PAGE_ROWS);
         List<Application> found = filters.valid()
@@ -237,8 +240,11 @@ class ApplicationPages {
         return change(applicationId, redirect, () -> {
             ApplicationService.Handled handled =
                     applications.submit(caller, applicationId, requireVersion(version), idempotencyKey);
-            return "Your application was submitted: it is now "
-                    + handled.application().state().name().replace('_', ' ').toLowerCase(Locale.ROOT) + ".";
+            ApplicationState now = handled.application().state();
+            return now == ApplicationState.SUBMITTED
+                    ? "Your application was submitted for review."
+                    : "Your application was submitted: it is now "
+                            + now.name().replace('_', ' ').toLowerCase(Locale.ROOT) + ".";
         });
     }
 
