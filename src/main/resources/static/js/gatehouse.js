@@ -10,14 +10,14 @@
   function renumber(list) {
     var name = list.getAttribute("data-rows");
     var pattern = new RegExp(name + "\\[\\d+\\]", "g");
-    var idPattern = new RegExp(name + "-\\d+-", "g");
+    var idPattern = new RegExp(name + "-\\d+(-|$)", "g");
     list.querySelectorAll("[data-row]").forEach(function (row, index) {
       row.querySelectorAll("[name],[id],[for],[aria-describedby]").forEach(function (element) {
         ["name", "id", "for", "aria-describedby"].forEach(function (attribute) {
           var value = element.getAttribute(attribute);
           if (value) {
             element.setAttribute(attribute, value.replace(pattern, name + "[" + index + "]")
-              .replace(idPattern, name + "-" + index + "-"));
+              .replace(idPattern, name + "-" + index + "$1"));
           }
         });
       });

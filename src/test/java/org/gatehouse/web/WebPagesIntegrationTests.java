@@ -409,6 +409,8 @@ class WebPagesIntegrationTests {
             Map<String, String> fields = aDeal("Edited");
             fields.put("version", "1");
             fields.put("lines[0].quantity", "800");
+            fields.put("intermediateConsignees[0].name", "Jebel Ali Freight");
+            fields.put("intermediateConsignees[0].country", "AE");
             assertThat(exporter.post("/applications/" + id, fields).status()).isEqualTo(302);
             Http.Response stale = exporter.post("/applications/" + id, fields);
             assertThat(stale.status()).isEqualTo(200);

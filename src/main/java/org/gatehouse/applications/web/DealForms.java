@@ -35,7 +35,7 @@ final class DealForms {
     /** The parties the full form has, with their labels. */
     static final Map<String, String> PARTIES = partyLabels();
 
-    private static final Pattern ROW = Pattern.compile("^(lines|documents)\\[(\\d{1,4})]\\.");
+    private static final Pattern ROW = Pattern.compile("^(lines|documents|intermediateConsignees)\\[(\\d{1,4})]\\.");
 
     /** Characters of one field kept for showing back; longer input is refused by the records anyway. */
     private static final int VALUE_CHARS_MAX = 5_000;
@@ -144,6 +144,12 @@ final class DealForms {
         put(values, "reference", content.reference());
         party(values, "purchaser", content.purchaser());
         party(values, "ultimateConsignee", content.ultimateConsignee());
+        for (int i = 0; i < content.intermediateConsignees().size(); i++) {
+            party(
+                    values,
+                    "intermediateConsignees[" + i + "]",
+                    content.intermediateConsignees().get(i));
+        }
         party(values, "endUser", content.endUser());
         put(values, "destination", content.destination());
         put(values, "deploymentSite", content.deploymentSite());
@@ -191,6 +197,9 @@ final class DealForms {
         model.addAttribute("documentRows", rows(values, "documents", 0, ApplicationContent.DOCUMENTS_MAX));
         model.addAttribute("linesMax", Deal.LINES_MAX);
         model.addAttribute("documentsMax", ApplicationContent.DOCUMENTS_MAX);
+        model.addAttribute(
+                "consigneeRows", rows(values, "intermediateConsignees", 0, ApplicationContent.CONSIGNEES_MAX));
+        model.addAttribute("consigneesMax", ApplicationContent.CONSIGNEES_MAX);
         model.addAttribute("items", ITEMS);
         model.addAttribute("countries", COUNTRIES);
         model.addAttribute("parties", PARTIES);
@@ -215,6 +224,16 @@ final class DealForms {
             fields.add("lines[" + i + "]");
             fields.add("lines[" + i + "].item");
             fields.add("lines[" + i + "].quantity");
+        }
+        if (full) {
+            fields.add("intermediateConsignees");
+        }
+        for (int i = 0, n = full ? rows(values, "intermediateConsignees", 0, ApplicationContent.CONSIGNEES_MAX) : 0;
+                i < n;
+                i++) {
+            for (String field : List.of("", ".name", ".ultimateParent", ".country", ".address")) {
+                fields.add("intermediateConsignees[" + i + "]" + field);
+            }
         }
         for (int i = 0, n = full ? rows(values, "documents", 0, ApplicationContent.DOCUMENTS_MAX) : 0; i < n; i++) {
             for (String field : List.of("", ".name", ".mediaType", ".sha256", ".sizeBytes")) {
