@@ -1,0 +1,18 @@
+package org.gatehouse.licensing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.gatehouse.IntegrationTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@link IntegrationTest} with a {@link MovableClock}: one application context, shared by the licensing scenarios that
+ * move time (expiry, late notifications, lapse), beside the one every other integration test shares.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@IntegrationTest
+@Import(MovableClock.Config.class)
+public @interface LicensingIntegrationTest {}
