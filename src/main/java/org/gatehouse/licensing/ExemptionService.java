@@ -39,9 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExemptionService {
 
-    /** Exemptions lapsed per transaction by the job: bounds the locks held and the audit batch. */
-    public static final int LAPSE_BATCH_MAX = 100;
-
     private final Exemptions exemptions;
     private final Applications applications;
     private final Ledger ledger;
@@ -211,14 +208,14 @@ public class ExemptionService {
     }
 
     /**
-     * The lapse job's work (a system caller): lapses at most {@link #LAPSE_BATCH_MAX} open exemptions whose period is
+     * The lapse job's work (a system caller): lapses at most {@code limit} open exemptions whose period is
      * over on {@code today} and releases what was not notified. Locked with SKIP LOCKED, so servers sharing the
      * database split the work and each exemption lapses once. Returns how many lapsed.
      */
     @Transactional
-    public int lapseDue(CurrentUser system, LocalDate today) {
+    public int lapseDue(CurrentUser system, LocalDate today, int limit) {
         requireSystem(system);
-        List<Exemption> due = exemptions.lockLapsing(today, LAPSE_BATCH_MAX);
+        List<Exemption> due = exemptions.lockLapsing(today, limit);
         if (due.isEmpty()) {
             return 0;
         }

@@ -43,9 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LicenceService {
 
-    /** Licences expired per transaction by the job: bounds the locks held and the audit batch. */
-    public static final int EXPIRY_BATCH_MAX = 100;
-
     private final Licences licences;
     private final Ledger ledger;
     private final PolicyInForce policies;
@@ -278,16 +275,16 @@ public class LicenceService {
     }
 
     /**
-     * The expiry job's work (a system caller): expires at most {@link #EXPIRY_BATCH_MAX} live licences whose validity
+     * The expiry job's work (a system caller): expires at most {@code limit} live licences whose validity
      * ended before {@code today} and releases what they did not ship. The licences are locked with SKIP LOCKED, so
      * servers sharing the database split the work and each licence expires once. Returns how many it expired.
      */
     @Transactional
-    public int expireDue(CurrentUser system, LocalDate today) {
+    public int expireDue(CurrentUser system, LocalDate today, int limit) {
         if (!system.isSystem()) {
             throw new IllegalArgumentException("expiry is the job's: a system caller, got " + system.actor());
         }
-        List<Licence> due = licences.lockExpiring(today, EXPIRY_BATCH_MAX);
+        List<Licence> due = licences.lockExpiring(today, limit);
         if (due.isEmpty()) {
             return 0;
         }

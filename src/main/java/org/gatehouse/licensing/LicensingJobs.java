@@ -23,11 +23,13 @@ public class LicensingJobs {
     private final LicenceService licences;
     private final ExemptionService exemptions;
     private final Clock clock;
+    private final int batchMax;
 
-    LicensingJobs(LicenceService licences, ExemptionService exemptions, Clock clock) {
+    LicensingJobs(LicenceService licences, ExemptionService exemptions, Clock clock, LicensingProperties properties) {
         this.licences = licences;
         this.exemptions = exemptions;
         this.clock = clock;
+        this.batchMax = properties.jobsBatchMax();
     }
 
     /** What one run did. */
@@ -38,17 +40,17 @@ public class LicensingJobs {
         LocalDate today = LocalDate.now(clock);
         int expired = 0;
         for (int batch = 0; batch < BATCHES_PER_RUN_MAX; batch++) {
-            int done = licences.expireDue(ExemptionRegistrar.SYSTEM, today);
+            int done = licences.expireDue(ExemptionRegistrar.SYSTEM, today, batchMax);
             expired += done;
-            if (done < LicenceService.EXPIRY_BATCH_MAX) {
+            if (done < batchMax) {
                 break;
             }
         }
         int lapsed = 0;
         for (int batch = 0; batch < BATCHES_PER_RUN_MAX; batch++) {
-            int done = exemptions.lapseDue(ExemptionRegistrar.SYSTEM, today);
+            int done = exemptions.lapseDue(ExemptionRegistrar.SYSTEM, today, batchMax);
             lapsed += done;
-            if (done < ExemptionService.LAPSE_BATCH_MAX) {
+            if (done < batchMax) {
                 break;
             }
         }

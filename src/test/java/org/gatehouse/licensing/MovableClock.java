@@ -13,10 +13,13 @@ import org.springframework.context.annotation.Primary;
  * The system clock moved forward by an offset the test sets: licences expire and exemptions lapse as they would after
  * months and years, against the real database, without waiting. Tests move it forward only (audit times then keep
  * their order) and put it back when they finish.
+ *
+ * <p>The offset is one for the whole JVM, so that two application contexts playing two servers on one database (each
+ * with its own bean) live at the same time, as servers do.
  */
 public final class MovableClock extends Clock {
 
-    private volatile Duration offset = Duration.ZERO;
+    private static volatile Duration offset = Duration.ZERO;
 
     /** Makes it the application's clock ({@link Primary}, over the system's). */
     @TestConfiguration(proxyBeanMethods = false)
@@ -29,12 +32,14 @@ public final class MovableClock extends Clock {
         }
     }
 
-    /** Moves the clock {@code by} further. */
+    /** Moves the clock {@code by} further (every context's). */
     public void advance(Duration by) {
         if (by.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward in tests, got " + by);
         }
-        offset = offset.plus(by);
+        synchronized (MovableClock.class) {
+            offset = offset.plus(by);
+        }
     }
 
     /** Back to the system's time. */
