@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.gatehouse.Http;
+import org.gatehouse.Reactions;
 import org.gatehouse.audit.AuditVerifier;
 import org.gatehouse.identity.CurrentUser;
 import org.gatehouse.identity.DisplayName;
@@ -44,6 +45,7 @@ final class LicensingChecks {
             long auditEvents) {}
 
     static Counts counts(JdbcClient jdbc) {
+        Reactions.await(jdbc);
         return jdbc.sql("""
                         SELECT (SELECT count(*) FROM licence), (SELECT count(*) FROM licence_version),
                             (SELECT count(*) FROM shipment), (SELECT count(*) FROM exemption),
