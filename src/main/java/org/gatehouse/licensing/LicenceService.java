@@ -197,8 +197,10 @@ public class LicenceService {
         Licence licence = forOfficer(caller, number);
         LocalDate today = LocalDate.now(clock);
         Policy policy = policies.on(today);
-        LocalDate validUntilMax =
-                licence.validFrom().plusYears(policy.procedure().licenceValidityYears());
+        // Valid N years from the day of approval: the last valid day is the day before its N-th anniversary.
+        LocalDate validUntilMax = licence.validFrom()
+                .plusYears(policy.procedure().licenceValidityYears())
+                .minusDays(1);
         Amended amended = licence.amend(expectedVersion, amendment, today, validUntilMax, clock.instant());
         String cause = "licence.amended:" + number + "@" + licence.version();
         String reassessed = null;

@@ -15,6 +15,12 @@ import org.gatehouse.ledger.Movement;
  */
 final class LicensingAudit {
 
+    /**
+     * Lines described in one event: a report may have a thousand, which would not fit the audit log's payload limit;
+     * the rest are counted ({@code moreLines}) and stay readable in the shipment, notification or version itself.
+     */
+    static final int LINES_MAX = 100;
+
     static final String LICENCE = "licence";
     static final String EXEMPTION = "exemption";
 
@@ -47,7 +53,7 @@ final class LicensingAudit {
         for (int i = 0; i < amended.after().lines().size(); i++) {
             ItemLine before = amended.before().lines().get(i);
             ItemLine after = amended.after().lines().get(i);
-            if (before.quantity() != after.quantity()) {
+            if (before.quantity() != after.quantity() && changedLines.size() < LINES_MAX) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("line", after.number());
                 line.put("item", after.item());
@@ -58,6 +64,7 @@ final class LicensingAudit {
             }
         }
         payload.put("lines", changedLines);
+        payload.put("moreLines", changed(amended) - changedLines.size());
         payload.put("validUntilBefore", amended.before().validUntil().toString());
         payload.put("officerConditionsBefore", amended.before().officerConditions());
         payload.put("officerConditions", amended.after().officerConditions());
@@ -82,6 +89,7 @@ final class LicensingAudit {
         payload.put("shipment", shipment.id().toString());
         payload.put("shippedOn", shipment.shippedOn().toString());
         payload.put("lines", drawn(shipment.drawdowns(), before, licence.lines()));
+        payload.put("moreLines", Math.max(0, shipment.drawdowns().size() - LINES_MAX));
         payload.put("tpp", Long.toString(shipment.tpp()));
         payload.put("valueUsd", shipment.valueUsd().toPlainString());
         payload.put("testReportSha256", shipment.testReportSha256());
@@ -112,6 +120,7 @@ final class LicensingAudit {
         payload.put("dueOn", notification.dueOn().toString());
         payload.put("late", notification.late());
         payload.put("lines", drawn(notification.drawdowns(), before, exemption.lines()));
+        payload.put("moreLines", Math.max(0, notification.drawdowns().size() - LINES_MAX));
         payload.put("tpp", Long.toString(notification.tpp()));
         payload.put("reference", notification.reference());
         return entry(actor, "exemption.notified", exemption, payload);
@@ -126,8 +135,8 @@ final class LicensingAudit {
     }
 
     private static List<Map<String, Object>> drawn(List<Drawdown> drawdowns, ItemLines before, ItemLines after) {
-        List<Map<String, Object>> lines = new ArrayList<>(drawdowns.size());
-        for (Drawdown drawdown : drawdowns) {
+        List<Map<String, Object>> lines = new ArrayList<>(Math.min(drawdowns.size(), LINES_MAX));
+        for (Drawdown drawdown : drawdowns.subList(0, Math.min(drawdowns.size(), LINES_MAX))) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("line", drawdown.line());
             line.put("item", drawdown.item());
@@ -137,6 +146,17 @@ final class LicensingAudit {
             lines.add(line);
         }
         return lines;
+    }
+
+    private static int changed(Amended amended) {
+        int changed = 0;
+        for (int i = 0; i < amended.after().lines().size(); i++) {
+            if (amended.before().lines().get(i).quantity()
+                    != amended.after().lines().get(i).quantity()) {
+                changed++;
+            }
+        }
+        return changed;
     }
 
     private static long sum(List<Movement> movements) {

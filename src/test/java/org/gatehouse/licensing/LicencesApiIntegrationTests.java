@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.gatehouse.Http;
 import org.gatehouse.TestCallers;
+import org.gatehouse.applications.LineItem;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.TokenService;
 import org.gatehouse.identity.UserService;
@@ -38,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Licences through the real HTTP stack and the embedded PostgreSQL: issued as the case workflow will issue them, then
@@ -472,6 +475,32 @@ class LicencesApiIntegrationTests {
                 .isEqualTo(first.json().get("id").asString());
         assertProblem(reused, 409, "conflict", "already used for a different request");
         assertThat(holding(jdbc, issued.applicationId())).containsExactly(0L, 8 * H100, 2 * H100);
+    }
+
+    @Test
+    void aShipmentOfAThousandLinesIsRecordedWholeAndAuditedInBrief() {
+        LineItem[] lines = new LineItem[1_000];
+        Arrays.fill(lines, units("H100", 2));
+        TestLicences.Issued issued = TestLicences.issue(context, aDeal("SA", lines));
+        String thousand = "{\"shippedOn\": \"" + today() + "\", \"lines\": ["
+                + String.join(
+                        ",", Collections.nCopies(1_000, "{\"item\": \"H100\", \"quantity\": 1, \"valueUsd\": 1.25}"))
+                + "]}";
+
+        Http.Response response = ship(issued.number(), thousand);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().get("drawdowns").size()).isEqualTo(1_000);
+        assertThat(response.json().get("valueUsd").decimalValue()).isEqualByComparingTo("1250.00");
+        JsonNode audited = JsonMapper.shared()
+                .readTree(jdbc.sql("SELECT payload FROM audit_event WHERE entity_id = :n"
+                                + " AND action = 'licence.shipment.reported'")
+                        .param("n", issued.number())
+                        .query(String.class)
+                        .single());
+        assertThat(audited.get("lines").size()).isEqualTo(100);
+        assertThat(audited.get("moreLines").asInt()).isEqualTo(900);
+        assertThat(holding(jdbc, issued.applicationId())).containsExactly(0L, 1_000 * H100, 1_000 * H100);
     }
 
     static Stream<Arguments> badShipments() {
