@@ -29,6 +29,8 @@ import org.gatehouse.identity.Role;
  *       account (see {@link TestCallers#USERNAMES});
  *   <li>{@code {freshUser}}: a new APPLICANT account of the demo exporter;
  *   <li>{@code {freshToken}}: a new token of a new account;
+ *   <li>{@code {case}}, {@code {referred}}, {@code {held}}: a new case (version 1) of the demo exporter; the second
+ *       referred to the State Department, the third held for the applicant's answer;
  *   <li>{@code {draft}}, {@code {submitted}}: a new draft (version 1) of the demo exporter, or one it
  *       submitted (version 2);
  *   <li>{@code {licence}}, {@code {suspendedLicence}}: the number of a new licence of the demo exporter (5 H100 to
@@ -169,6 +171,32 @@ public final class EndpointMatrix {
             Endpoint.get("/api/v1/policies/us-global-2026-draft")
                     .allow(EVERYONE)
                     .publicToo(),
+            // ---- cases (issue 10) ----
+            Endpoint.get("/api/v1/cases").allow(APPLICANT, OFFICER, AGENCY, AUDITOR),
+            Endpoint.get("/api/v1/cases?queue=overdue&tier=T2&limit=5").allow(APPLICANT, OFFICER, AGENCY, AUDITOR),
+            Endpoint.get("/api/v1/cases/{case}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/cases/{referred}")
+                    .allow(APPLICANT, OFFICER, AGENCY, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/cases/{case}/assign", """
+                    {"officer": "me", "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/cases/{case}/referrals", """
+                    {"agencies": ["STATE"], "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/cases/{referred}/recommendations", """
+                    {"recommendation": "APPROVE", "reasons": "no objection"}""").allow(AGENCY),
+            Endpoint.post("/api/v1/cases/{case}/hold", """
+                    {"question": "Who operates the site?", "dueOn": "2099-01-01", "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/cases/{held}/answer", """
+                    {"answer": "Humain operates it."}""").allow(APPLICANT),
+            Endpoint.post("/api/v1/cases/{case}/documents", """
+                    {"requirement": "BUSINESS_MODEL_DISCLOSURE", "name": "bm.pdf", "mediaType": "application/pdf",
+                     "sha256": "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "sizeBytes": 100}""").allow(APPLICANT),
+            Endpoint.post("/api/v1/cases/{case}/return", """
+                    {"reason": "incomplete", "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/cases/{case}/decision", """
+                    {"decision": "DENIED", "reasons": "matrix", "version": 1}""").allow(OFFICER),
             // ---- licensing (issue 10) ----
             Endpoint.get("/api/v1/licences").allow(APPLICANT, OFFICER, AUDITOR),
             Endpoint.get("/api/v1/licences?state=ACTIVE&destination=SA&limit=5").allow(APPLICANT, OFFICER, AUDITOR),

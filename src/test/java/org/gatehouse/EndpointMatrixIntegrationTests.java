@@ -131,6 +131,9 @@ class EndpointMatrixIntegrationTests {
                             .toString();
                 case "draft" -> draft(false);
                 case "submitted" -> draft(true);
+                case "case" -> openCase(null);
+                case "referred" -> openCase("referred");
+                case "held" -> openCase("held");
                 case "licence" -> licence(false);
                 case "suspendedLicence" -> licence(true);
                 case "exemption" -> exemption();
@@ -180,6 +183,45 @@ class EndpointMatrixIntegrationTests {
                 .id();
         if (submitted) {
             applications.submit(caller, id, 1L, null);
+        }
+        return id.toString();
+    }
+
+    @Autowired
+    org.gatehouse.cases.CaseService cases;
+
+    /**
+     * A new case of the demo exporter (a tier-2 deal to Saudi Arabia), opened at once rather than by the reaction to
+     * its submission; {@code "referred"}: referred to the State Department; {@code "held"}: held for an answer.
+     */
+    private String openCase(String then) {
+        User exporter = TestCallers.user(users, Role.APPLICANT);
+        CurrentUser caller = CurrentUser.of(exporter, organizations.get(TestCallers.SYSTEM, exporter.organizationId()));
+        ApplicationContent content = new ApplicationContent(
+                null,
+                null,
+                List.of(),
+                null,
+                new Party("Matrix Case " + UUID.randomUUID(), null, "SA", null),
+                "SA",
+                null,
+                "AI training",
+                null,
+                List.of(new LineItem("HGX H100", null, 625)),
+                List.of());
+        ApplicationId id = applications
+                .create(caller, content, null, "matrix")
+                .application()
+                .id();
+        applications.submit(caller, id, 1L, null);
+        cases.open(id);
+        User officerUser = TestCallers.user(users, Role.OFFICER);
+        CurrentUser officer =
+                CurrentUser.of(officerUser, organizations.get(TestCallers.SYSTEM, officerUser.organizationId()));
+        if ("referred".equals(then)) {
+            cases.refer(officer, id, Set.of(org.gatehouse.identity.Agency.STATE), null, 1);
+        } else if ("held".equals(then)) {
+            cases.hold(officer, id, "Who operates the site?", java.time.LocalDate.of(2099, 1, 1), 1);
         }
         return id.toString();
     }

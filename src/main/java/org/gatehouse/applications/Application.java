@@ -154,6 +154,23 @@ public final class Application {
         return state;
     }
 
+    /**
+     * Records how its case ended: APPROVED, APPROVED_WITH_CONDITIONS, DENIED or RETURNED_WITHOUT_ACTION (the case
+     * module decides; its compute was moved or released in the same transaction).
+     */
+    public ApplicationState conclude(ApplicationState conclusion, Instant now) {
+        if (!java.util.EnumSet.of(
+                        ApplicationState.APPROVED,
+                        ApplicationState.APPROVED_WITH_CONDITIONS,
+                        ApplicationState.DENIED,
+                        ApplicationState.RETURNED_WITHOUT_ACTION)
+                .contains(conclusion)) {
+            throw new IllegalArgumentException("a case concludes an application as approved, denied or returned");
+        }
+        requireMove(conclusion, "conclude");
+        return changed(conclusion, now);
+    }
+
     /** Whether its submission reserved compute in the ledger (an exempt or licensable deal). */
     public boolean holdsCompute() {
         return registration != null && registration.holdsCompute();

@@ -27,6 +27,17 @@ final class ApplicationAudit {
         return entry(caller, "application.withdrawn", application, Map.of("from", from.name()));
     }
 
+    static AuditEntry concluded(String actor, Application application, ApplicationState from) {
+        Map<String, Object> payload = summary(application);
+        payload.put("from", from.name());
+        return new AuditEntry(
+                actor,
+                "application.concluded",
+                ApplicationService.APPLICATION,
+                application.id().toString(),
+                payload);
+    }
+
     static AuditEntry submitted(CurrentUser caller, Application application, Policy policy) {
         Registration registration = application.registration();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -46,13 +57,7 @@ final class ApplicationAudit {
 
     private static AuditEntry entry(
             CurrentUser caller, String action, Application application, Map<String, Object> extra) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("state", application.state().name());
-        payload.put("version", application.version());
-        payload.put("destination", application.content().destination());
-        payload.put("endUser", application.content().endUser().name());
-        payload.put("company", application.content().company().display());
-        payload.put("lines", application.content().lines().size());
+        Map<String, Object> payload = summary(application);
         payload.putAll(extra);
         return new AuditEntry(
                 caller.actor(),
@@ -60,5 +65,16 @@ final class ApplicationAudit {
                 ApplicationService.APPLICATION,
                 application.id().toString(),
                 payload);
+    }
+
+    private static Map<String, Object> summary(Application application) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("state", application.state().name());
+        payload.put("version", application.version());
+        payload.put("destination", application.content().destination());
+        payload.put("endUser", application.content().endUser().name());
+        payload.put("company", application.content().company().display());
+        payload.put("lines", application.content().lines().size());
+        return payload;
     }
 }

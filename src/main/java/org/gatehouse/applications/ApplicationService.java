@@ -192,6 +192,33 @@ public class ApplicationService {
     }
 
     /**
+     * A submitted application, for the modules that review submissions (they authorize their own callers and show
+     * nothing of it to anyone who may not see it).
+     */
+    @Transactional(readOnly = true)
+    public Application registered(ApplicationId id) {
+        return applications
+                .find(id)
+                .filter(a -> a.registration() != null)
+                .orElseThrow(() -> new NotFoundException(APPLICATION, id));
+    }
+
+    /**
+     * Records how an application's case ended, in the case's transaction (the case module authorized the officer and
+     * moved or released the compute).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Application conclude(ApplicationId id, ApplicationState conclusion, String actor) {
+        Application application =
+                applications.findForUpdate(id).orElseThrow(() -> new NotFoundException(APPLICATION, id));
+        ApplicationState from = application.state();
+        application.conclude(conclusion, clock.instant());
+        save(application);
+        audit.append(ApplicationAudit.concluded(actor, application, from));
+        return application;
+    }
+
+    /**
      * What the deal would need if submitted now: assessed against the current ledger, nothing stored and nothing
      * locked (a later submission may see a different ledger). The licensing authority's roles see every figure;
      * anyone else only their own organization's filings in each measure (see {@link Disclosure}).

@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * Where an application stands (SPEC §6.2), and the transition table: each state names the states it may move to.
- * {@link Application} refuses any other move, naming the current state.
+ * {@link Application} refuses any other move, naming the current state. While its case is reviewed, an application
+ * stays SUBMITTED (the case module holds the review's own states: in review, referred, held) and then moves to the
+ * case's conclusion.
  */
 public enum ApplicationState {
     DRAFT,
@@ -27,7 +29,16 @@ public enum ApplicationState {
     public Set<ApplicationState> next() {
         return switch (this) {
             case DRAFT -> EnumSet.of(SUBMITTED, EXEMPT, RETURNED_WITHOUT_ACTION, DISCARDED);
-            case SUBMITTED -> EnumSet.of(IN_REVIEW, REFERRED, HELD_WITHOUT_ACTION, RETURNED_WITHOUT_ACTION, WITHDRAWN);
+            case SUBMITTED ->
+                EnumSet.of(
+                        IN_REVIEW,
+                        REFERRED,
+                        HELD_WITHOUT_ACTION,
+                        APPROVED,
+                        APPROVED_WITH_CONDITIONS,
+                        DENIED,
+                        RETURNED_WITHOUT_ACTION,
+                        WITHDRAWN);
             case IN_REVIEW ->
                 EnumSet.of(
                         REFERRED,

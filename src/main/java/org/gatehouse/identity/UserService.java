@@ -100,6 +100,19 @@ public class UserService {
     }
 
     /**
+     * Whether {@code username} names an enabled account holding {@code role}: for the modules that let one user hand
+     * work to another (an officer assigning a case), which authorize their own callers.
+     */
+    @Transactional(readOnly = true)
+    public boolean holds(Username username, Role role) {
+        return users.findWithPassword(username)
+                .map(Users.WithPassword::user)
+                .filter(User::enabled)
+                .filter(u -> u.roles().contains(role))
+                .isPresent();
+    }
+
+    /**
      * Disables the account: it can no longer sign in, its sessions stop working at their next
      * request and its tokens at once. Disabling a disabled account changes nothing.
      */

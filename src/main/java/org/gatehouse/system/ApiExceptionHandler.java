@@ -51,7 +51,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException e) {
-        return problem(Problems.CONFLICT.detail(e.getMessage()));
+        ProblemDetail problem = Problems.CONFLICT.detail(e.getMessage());
+        if (!e.reasons().isEmpty()) {
+            problem.setProperty("reasons", e.reasons());
+        }
+        return problem(problem);
+    }
+
+    /**
+     * A value refused by a rule that did not name its field (a safety net: binders name fields): 400 with the reason,
+     * never a 500 for what the client sent.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> refused(IllegalArgumentException e) {
+        log.info("Refused a request: {}", e.getMessage());
+        return problem(
+                Problems.INVALID_INPUT.detail(e.getMessage() == null ? "the request was refused" : e.getMessage()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -2,6 +2,7 @@ package org.gatehouse.system;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -58,9 +59,12 @@ class DatabaseConfiguration {
         return "\"" + role.replace("\"", "\"\"") + "\"";
     }
 
-    /** The application's clock; tests replace it to move time. */
+    /**
+     * The application's clock, in whole microseconds: PostgreSQL keeps timestamps to the microsecond, so an instant
+     * read back equals the one written (a case's clocks compare them to the day). Tests replace it to move time.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

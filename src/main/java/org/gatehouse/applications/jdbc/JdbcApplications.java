@@ -18,6 +18,7 @@ import org.gatehouse.applications.Applications;
 import org.gatehouse.applications.Registration;
 import org.gatehouse.policy.Outcome;
 import org.gatehouse.policy.PolicyRef;
+import org.gatehouse.policy.Requirement;
 import org.gatehouse.policy.ReviewPath;
 import org.gatehouse.policy.Tier;
 import org.gatehouse.trade.ApplicationId;
@@ -198,6 +199,7 @@ class JdbcApplications implements Applications {
                         Outcome.valueOf(rs.getString("outcome")),
                         Tier.ofNullable(rs.getString("tier")),
                         rs.getString("review_path") == null ? null : ReviewPath.valueOf(rs.getString("review_path")),
+                        requirements(rs.getString("assessment")),
                         Tpp.of(rs.getLong("controlled_tpp")),
                         rs.getString("assessment"),
                         rs.getString("applicant_assessment"));
@@ -213,6 +215,16 @@ class JdbcApplications implements Applications {
                 submitted == null ? null : submitted.toInstant(),
                 json.readValue(rs.getString("content"), ApplicationContent.class),
                 registration);
+    }
+
+    /** The requirement codes of a recorded assessment (its SPEC §4 JSON lists them). */
+    private List<Requirement> requirements(String assessmentJson) {
+        List<Requirement> codes = new java.util.ArrayList<>();
+        for (tools.jackson.databind.JsonNode code :
+                json.readTree(assessmentJson).path("requirements")) {
+            codes.add(Requirement.valueOf(code.asString()));
+        }
+        return codes;
     }
 
     private static OffsetDateTime utc(Instant instant) {

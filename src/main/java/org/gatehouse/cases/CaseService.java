@@ -1,0 +1,531 @@
+package org.gatehouse.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gatehouse.applications.Application;
+import org.gatehouse.applications.ApplicationContent;
+import org.gatehouse.applications.ApplicationService;
+import org.gatehouse.applications.ApplicationState;
+import org.gatehouse.applications.DocumentRef;
+import org.gatehouse.applications.Registration;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.identity.Agency;
+import org.gatehouse.identity.CurrentUser;
+import org.gatehouse.identity.Role;
+import org.gatehouse.identity.UserService;
+import org.gatehouse.identity.Username;
+import org.gatehouse.ledger.Holding;
+import org.gatehouse.ledger.Ledger;
+import org.gatehouse.policy.Outcome;
+import org.gatehouse.policy.Policy;
+import org.gatehouse.policy.PolicyInForce;
+import org.gatehouse.policy.Requirement;
+import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.ConflictException;
+import org.gatehouse.trade.InvalidInputException;
+import org.gatehouse.trade.NotFoundException;
+import org.gatehouse.trade.Paging;
+import org.gatehouse.trade.Tpp;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Case review (SPEC §6.2): opens a case for each application submitted for a licence, and lets officers take, refer,
+ * hold, return and decide it, agencies recommend, and applicants answer holds and file evidence. Each method loads
+ * the {@link Case}, asks it to change, saves it, moves compute and audits, in one transaction; authorization is here:
+ * officers act on cases, agencies only on those referred to them, applicants on their own organization's, auditors
+ * read all.
+ */
+@Service
+public class CaseService {
+
+    static final String CASE = "case";
+
+    private final Cases cases;
+    private final ApplicationService applications;
+    private final Ledger ledger;
+    private final PolicyInForce policies;
+    private final List<EvidenceSource> evidenceSources;
+    private final ObjectProvider<LicenceIssuer> licences;
+    private final List<ApprovalStep> approvalSteps;
+    private final UserService users;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CaseService(
+            Cases cases,
+            ApplicationService applications,
+            Ledger ledger,
+            PolicyInForce policies,
+            List<EvidenceSource> evidenceSources,
+            ObjectProvider<LicenceIssuer> licences,
+            List<ApprovalStep> approvalSteps,
+            UserService users,
+            AuditLog audit,
+            Clock clock) {
+        this.cases = cases;
+        this.applications = applications;
+        this.ledger = ledger;
+        this.policies = policies;
+        this.evidenceSources = List.copyOf(evidenceSources);
+        this.licences = licences;
+        this.approvalSteps = List.copyOf(approvalSteps);
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A case with what the caller may see of it, its clocks as of now and, for the authority, its evidence. */
+    public record Reviewed(Case review, List<CaseClock> clocks, List<Evidence> evidence, boolean authority) {}
+
+    /**
+     * Opens the case of a submitted application that needs a licence (or that no licence can be granted for, so an
+     * officer records the denial): a reaction to {@code ApplicationSubmitted}, once per application however often the
+     * event is delivered.
+     */
+    @Transactional
+    public void open(ApplicationId id) {
+        Application application = applications.registered(id);
+        Registration registration = application.registration();
+        if (registration.outcome() != Outcome.LICENSE_REQUIRED && registration.outcome() != Outcome.PROHIBITED) {
+            return;
+        }
+        ApplicationContent content = application.content();
+        CaseSubject subject = new CaseSubject(
+                registration.policy(),
+                registration.outcome(),
+                registration.tier(),
+                registration.reviewPath(),
+                registration.requirements(),
+                registration.controlledTpp(),
+                content.endUserCompany(),
+                content.company(),
+                content.destinationCode());
+        Case opened = Case.open(id, application.organizationId(), subject, application.submittedAt());
+        Instant now = clock.instant();
+        if (cases.insert(opened, dueAt(opened, now), now)) {
+            audit.append(CaseAudit.entry("system", "case.opened", opened, Map.of()));
+        }
+    }
+
+    /** The applicant withdrew the application: its open case ends (a reaction to {@code ApplicationWithdrawn}). */
+    @Transactional
+    public void applicationWithdrawn(ApplicationId id) {
+        cases.findForUpdate(id).filter(c -> c.state().open()).ifPresent(c -> {
+            CaseState from = c.state();
+            c.withdraw("system", clock.instant());
+            save(c);
+            audit.append(CaseAudit.entry("system", "case.withdrawn", c, Map.of("from", from.name())));
+        });
+    }
+
+    /** Most open cases one flag call reaches (a company with more open cases is flagged in several calls). */
+    public static final int FLAGGED_CASES_MAX = 10_000;
+
+    /**
+     * Raises a flag on a case, blocking its approval until an officer clears it: for the modules that find something
+     * an officer must look at (a failed inspection, a possible second spelling of a company, a screening hit). They
+     * authorize their own callers. Raising a flag again changes nothing; a closed case is left alone.
+     *
+     * @return whether the flag was raised now
+     */
+    @Transactional
+    public boolean flag(ApplicationId id, String flag, String kind, String reason, String by) {
+        Case review = cases.findForUpdate(id).orElseThrow(() -> new NotFoundException(CASE, id));
+        if (!review.state().open() || !review.flag(flag, kind, reason, by, clock.instant())) {
+            return false;
+        }
+        save(review);
+        audit.append(CaseAudit.entry(by, "case.flagged", review, mapOf("flag", flag, "kind", kind, "reason", reason)));
+        return true;
+    }
+
+    /**
+     * Raises a flag on every open case whose ultimate parent or end user is {@code company} (by canonical key).
+     *
+     * @return how many cases were flagged now
+     */
+    @Transactional
+    public int flagOpenCasesOf(CompanyName company, String flag, String kind, String reason, String by) {
+        int flagged = 0;
+        for (ApplicationId id : cases.openConcerning(company.key(), FLAGGED_CASES_MAX)) {
+            if (flag(id, flag, kind, reason, by)) {
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
+    /** An officer clears a flag, saying why. */
+    @Transactional
+    public Reviewed clearFlag(CurrentUser caller, ApplicationId id, String flag, String reason, long version) {
+        requireOfficer(caller);
+        Case review = forChange(id);
+        review.clearFlag(flag, reason, version, caller.actor(), clock.instant());
+        return changed(caller, review, "case.flag_cleared", mapOf("flag", flag, "reason", reason));
+    }
+
+    /** A page of cases: officers and auditors any queue; agencies those referred to them; applicants their own. */
+    @Transactional(readOnly = true)
+    public List<Reviewed> list(CurrentUser caller, CaseFilter filter, Paging paging) {
+        CaseFilter scoped;
+        if (caller.seesAllOrganizations()) {
+            scoped = filter.queue() == CaseQueue.MINE ? filter.withAssignee(caller.actor()) : filter;
+        } else if (caller.has(Role.AGENCY) && caller.agency() != null) {
+            scoped = filter.withAgency(caller.agency());
+        } else {
+            caller.require(Role.APPLICANT);
+            scoped = filter.withOrganization(caller.organizationId());
+        }
+        Instant now = clock.instant();
+        boolean authority = authority(caller);
+        return cases.list(scoped, now, paging).stream()
+                .map(c -> new Reviewed(c, c.clocks(procedure(c), now), List.of(), authority))
+                .toList();
+    }
+
+    /** One case, if the caller may see it (else 404, as for a case that does not exist). */
+    @Transactional(readOnly = true)
+    public Reviewed get(CurrentUser caller, ApplicationId id) {
+        Case review = visible(caller, cases.find(id).orElseThrow(() -> new NotFoundException(CASE, id)));
+        Instant now = clock.instant();
+        boolean authority = authority(caller);
+        return new Reviewed(
+                review,
+                review.clocks(procedure(review), now),
+                authority ? evidence(review, now) : List.of(),
+                authority);
+    }
+
+    /** Gives the case to an officer ({@code officer} null: leaves it unassigned). */
+    @Transactional
+    public Reviewed assign(CurrentUser caller, ApplicationId id, Username officer, long expectedVersion) {
+        requireOfficer(caller);
+        if (officer != null && !users.holds(officer, Role.OFFICER)) {
+            throw InvalidInputException.of("officer", "'" + officer + "' is not an officer's enabled account");
+        }
+        Case review = forChange(id);
+        String before = review.assignee();
+        String to = officer == null ? null : officer.value();
+        review.assign(to, expectedVersion, caller.actor(), clock.instant());
+        return changed(caller, review, "case.assigned", mapOf("from", before, "to", to));
+    }
+
+    /** Refers the case to agencies. */
+    @Transactional
+    public Reviewed refer(CurrentUser caller, ApplicationId id, Set<Agency> agencies, String note, long version) {
+        requireOfficer(caller);
+        Case review = forChange(id);
+        CaseState from = review.state();
+        review.refer(agencies, note, version, caller.actor(), clock.instant());
+        return changed(
+                caller,
+                review,
+                "case.referred",
+                mapOf(
+                        "from",
+                        from.name(),
+                        "agencies",
+                        agencies.stream().sorted().map(Enum::name).toList()));
+    }
+
+    /** The caller's agency records its recommendation on a case referred to it. */
+    @Transactional
+    public Reviewed recommend(CurrentUser caller, ApplicationId id, Recommendation recommendation, String reasons) {
+        caller.requireWriter();
+        caller.require(Role.AGENCY);
+        Agency agency = caller.agency();
+        Case review = cases.findForUpdate(id)
+                .filter(c -> agency != null && c.referrals().containsKey(agency))
+                .orElseThrow(() -> new NotFoundException(CASE, id));
+        review.recommend(agency, recommendation, reasons, caller.actor(), clock.instant());
+        return changed(
+                caller,
+                review,
+                "case.recommended",
+                mapOf("agency", agency.name(), "recommendation", recommendation.name()));
+    }
+
+    /** Holds the case for the applicant's answer: every clock stops until it answers. */
+    @Transactional
+    public Reviewed hold(CurrentUser caller, ApplicationId id, String question, LocalDate dueOn, long version) {
+        requireOfficer(caller);
+        if (!dueOn.isAfter(LocalDate.now(clock))) {
+            throw InvalidInputException.of("dueOn", "must be a day after today, got " + dueOn);
+        }
+        Case review = forChange(id);
+        CaseState from = review.state();
+        review.hold(question, dueOn, version, caller.actor(), clock.instant());
+        return changed(caller, review, "case.held", mapOf("from", from.name(), "dueOn", dueOn.toString()));
+    }
+
+    /** The applicant answers its case's hold; the case resumes. */
+    @Transactional
+    public Reviewed answer(CurrentUser caller, ApplicationId id, String answer) {
+        Case review = ownForChange(caller, id);
+        review.answer(answer, caller.actor(), clock.instant());
+        return changed(
+                caller, review, "case.answered", mapOf("to", review.state().name()));
+    }
+
+    /** The applicant files a document as evidence for a requirement of its case. */
+    @Transactional
+    public Reviewed fileDocument(CurrentUser caller, ApplicationId id, Requirement requirement, DocumentRef document) {
+        Case review = ownForChange(caller, id);
+        review.fileDocument(requirement, document, caller.actor(), clock.instant());
+        return changed(
+                caller,
+                review,
+                "case.document_filed",
+                mapOf("requirement", requirement.name(), "document", document.name(), "sha256", document.sha256()));
+    }
+
+    /** Returns the case without action; the compute it reserved is released. */
+    @Transactional
+    public Reviewed returnWithoutAction(CurrentUser caller, ApplicationId id, String reason, long version) {
+        requireOfficer(caller);
+        Case review = forChange(id);
+        CaseState from = review.state();
+        review.returnWithoutAction(reason, version, caller.actor(), clock.instant());
+        release(review, "case.returned", caller.actor());
+        applications.conclude(id, ApplicationState.RETURNED_WITHOUT_ACTION, caller.actor());
+        return changed(caller, review, "case.returned", mapOf("from", from.name()));
+    }
+
+    /**
+     * Decides the case. An approval moves its compute from RESERVED to AUTHORIZED and issues its licence, in this
+     * transaction; a denial releases its compute. Refused, naming each reason, while a requirement lacks evidence or a
+     * referred agency has not answered within its clock.
+     */
+    @Transactional
+    public Reviewed decide(
+            CurrentUser caller, ApplicationId id, Decision decision, String reasons, String conditions, long version) {
+        requireOfficer(caller);
+        Case review = forChange(id);
+        Instant now = clock.instant();
+        Policy.Procedure procedure = procedure(review);
+        CaseState from = review.state();
+        List<Evidence> evidence = decision.approves() ? evidence(review, now) : List.of();
+        review.decide(
+                decision,
+                reasons,
+                conditions,
+                evidence,
+                procedure,
+                version,
+                caller.actor(),
+                now,
+                () -> approve(review, conditions, procedure, caller.actor(), now));
+        if (!decision.approves()) {
+            release(review, "case.denied", caller.actor());
+        }
+        applications.conclude(id, ApplicationState.valueOf(decision.name()), caller.actor());
+        return changed(
+                caller,
+                review,
+                "case.decided",
+                mapOf(
+                        "from",
+                        from.name(),
+                        "decision",
+                        decision.name(),
+                        "licence",
+                        review.decision().licenceNumber()));
+    }
+
+    /** Moves the approved compute into AUTHORIZED and issues the licence; returns its number. */
+    private String approve(Case review, String officerConditions, Policy.Procedure procedure, String by, Instant now) {
+        ApplicationId id = review.applicationId();
+        Holding holding = ledger.holding(id);
+        Tpp authorized = holding.reserved();
+        if (!authorized.isZero()) {
+            ledger.authorize(id, authorized, "case.approved", by);
+        }
+        LicenceIssuer issuer = licences.getIfAvailable();
+        if (issuer == null) {
+            throw new IllegalStateException("no licensing module is installed to issue the licence");
+        }
+        Application application = applications.registered(id);
+        ApprovedCase approved = new ApprovedCase(
+                id,
+                review.applicant(),
+                application.content(),
+                review.subject().policy(),
+                application.registration().assessmentJson(),
+                authorized,
+                conditions(review),
+                officerConditions,
+                by,
+                now,
+                LocalDate.ofInstant(now, ZoneOffset.UTC)
+                        .plusYears(procedure.licenceValidityYears())
+                        .minusDays(1));
+        for (ApprovalStep step : approvalSteps) {
+            step.approving(approved);
+        }
+        return issuer.issue(approved);
+    }
+
+    /** The assessment's requirements that become licence conditions, with the policy's parameters. */
+    private List<LicenceCondition> conditions(Case review) {
+        Policy policy = policies.find(review.subject().policy().id()).orElse(null);
+        List<LicenceCondition> conditions = new ArrayList<>();
+        for (Requirement code : CaseRequirements.conditions(review.subject().requirements())) {
+            conditions.add(new LicenceCondition(code, policy == null ? Map.of() : policy.parameters(code)));
+        }
+        return conditions;
+    }
+
+    /** The evidence for each requirement of the case that needs it before approval, as of {@code at}. */
+    List<Evidence> evidence(Case review, Instant at) {
+        Map<Requirement, EvidenceSource> owners = new EnumMap<>(Requirement.class);
+        for (EvidenceSource source : evidenceSources) {
+            for (Requirement code : source.answers()) {
+                owners.putIfAbsent(code, source);
+            }
+        }
+        CaseFacts facts = null;
+        List<Evidence> evidence = new ArrayList<>();
+        for (Requirement code : CaseRequirements.evidenceNeeded(review.subject().requirements())) {
+            EvidenceSource owner = owners.get(code);
+            if (owner == null) {
+                evidence.add(documentary(review, code));
+            } else {
+                if (facts == null) {
+                    facts = facts(review, at);
+                }
+                evidence.add(owner.evidence(code, facts));
+            }
+        }
+        return evidence;
+    }
+
+    /** A requirement no module answers for is met by a document filed on the case. */
+    private static Evidence documentary(Case review, Requirement code) {
+        List<CaseEvent.DocumentFiled> filed = review.documents().getOrDefault(code, List.of());
+        if (filed.isEmpty()) {
+            return new Evidence.Missing(code, "no document has been filed for it on the case");
+        }
+        CaseEvent.DocumentFiled last = filed.getLast();
+        return new Evidence.Present(
+                code,
+                "document '" + last.document().name() + "' (SHA-256 "
+                        + last.document().sha256() + ") filed by " + last.by() + " on " + last.at());
+    }
+
+    private CaseFacts facts(Case review, Instant at) {
+        Application application = applications.registered(review.applicationId());
+        return new CaseFacts(
+                review.applicationId(),
+                review.applicant(),
+                application.content(),
+                review.subject().endUser(),
+                review.subject().company(),
+                review.subject().destination(),
+                review.subject().tier(),
+                at);
+    }
+
+    /** Releases what the case's application still holds (a licensable deal reserved compute; a prohibited one none). */
+    private void release(Case review, String cause, String by) {
+        if (review.subject().outcome().holdsCompute()) {
+            ledger.releaseUnshipped(review.applicationId(), cause, by);
+        }
+    }
+
+    private Reviewed changed(CurrentUser caller, Case review, String action, Map<String, Object> details) {
+        save(review);
+        audit.append(CaseAudit.entry(caller.actor(), action, review, details));
+        Instant now = clock.instant();
+        boolean authority = authority(caller);
+        return new Reviewed(
+                review,
+                review.clocks(procedure(review), now),
+                authority ? evidence(review, now) : List.of(),
+                authority);
+    }
+
+    private void save(Case review) {
+        Instant now = clock.instant();
+        if (!cases.save(review, dueAt(review, now), now)) {
+            throw new ConflictException("case " + review.applicationId() + " was changed meanwhile; read it again");
+        }
+    }
+
+    /**
+     * The queue's sort key: the nearest moment a running clock runs out; for a held case, the end of the day its
+     * answer is due (the clocks are paused); none once the case is closed.
+     */
+    private Instant dueAt(Case review, Instant now) {
+        if (!review.state().open()) {
+            return null;
+        }
+        if (review.hold() != null) {
+            return review.hold().dueOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        return CaseClocks.nextDue(review.clocks(procedure(review), now));
+    }
+
+    /** The procedure of the policy the case was assessed under (its deadlines). */
+    private Policy.Procedure procedure(Case review) {
+        return policies.find(review.subject().policy().id())
+                .map(Policy::procedure)
+                .orElse(Policy.Procedure.DEFAULTS);
+    }
+
+    private Case forChange(ApplicationId id) {
+        return cases.findForUpdate(id).orElseThrow(() -> new NotFoundException(CASE, id));
+    }
+
+    /** The applicant's own case, locked for a change (another organization's answers 404). */
+    private Case ownForChange(CurrentUser caller, ApplicationId id) {
+        caller.requireWriter();
+        caller.require(Role.APPLICANT);
+        return cases.findForUpdate(id)
+                .filter(c -> caller.belongsTo(c.applicant()))
+                .orElseThrow(() -> new NotFoundException(CASE, id));
+    }
+
+    private static Case visible(CurrentUser caller, Case review) {
+        if (caller.seesAllOrganizations()) {
+            return review;
+        }
+        if (caller.has(Role.AGENCY)
+                && caller.agency() != null
+                && review.referrals().containsKey(caller.agency())) {
+            return review;
+        }
+        if (caller.has(Role.APPLICANT) && caller.belongsTo(review.applicant())) {
+            return review;
+        }
+        throw new NotFoundException(CASE, review.applicationId());
+    }
+
+    private static void requireOfficer(CurrentUser caller) {
+        caller.requireWriter();
+        caller.require(Role.OFFICER);
+    }
+
+    /** The licensing authority's roles see a case whole: evidence, referrals and their recommendations. */
+    private static boolean authority(CurrentUser caller) {
+        return caller.hasAny(Role.OFFICER, Role.AGENCY, Role.AUDITOR);
+    }
+
+    private static Map<String, Object> mapOf(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
