@@ -2,6 +2,8 @@ package org.gatehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,11 +27,16 @@ import org.gatehouse.identity.TokenService;
 import org.gatehouse.identity.User;
 import org.gatehouse.identity.UserService;
 import org.gatehouse.identity.Username;
+import org.gatehouse.licensing.ChangeReason;
+import org.gatehouse.licensing.LicenceNumber;
+import org.gatehouse.licensing.LicenceService;
+import org.gatehouse.licensing.TestLicences;
 import org.gatehouse.trade.ApplicationId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Tries every row of {@link EndpointMatrix} as every role and as nobody. */
@@ -87,6 +94,7 @@ class EndpointMatrixIntegrationTests {
         String path = resolve(c.endpoint().path());
         String body = c.endpoint().body() == null ? null : resolve(c.endpoint().body());
         String token = c.caller() == null ? null : TestCallers.token(tokens, users, c.caller());
+        Reactions.await(jdbc); // an exempt submission's exemption is recorded (and audited) after its commit
         long auditHead = auditHead();
 
         Http.Response response = new Http(port).api(c.endpoint().method(), path, token, body);
@@ -135,6 +143,10 @@ class EndpointMatrixIntegrationTests {
                 case "company" ->
                     registered("Matrix Registered " + letters()).id().toString();
                 case "match" -> Long.toString(pendingMatch());
+                case "licence" -> licence(false);
+                case "suspendedLicence" -> licence(true);
+                case "exemption" -> exemption();
+                case "today" -> LocalDate.now(ZoneOffset.UTC).toString();
                 default -> throw new IllegalArgumentException("unknown placeholder " + m.group());
             };
             m.appendReplacement(resolved, Matcher.quoteReplacement(value));
@@ -319,6 +331,31 @@ class EndpointMatrixIntegrationTests {
             text.append((char) ('a' + Character.digit(c, 16)));
         }
         return text.toString();
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    /** A new licence of the demo exporter (5 H100 to Saudi Arabia), active (version 1) or suspended (version 2). */
+    private String licence(boolean suspended) {
+        String number = TestLicences.issue(context, TestLicences.aDeal("SA", TestLicences.units("H100", 5)))
+                .number();
+        if (suspended) {
+            CurrentUser officer = users.withOrganization(TestCallers.user(users, Role.OFFICER))
+                    .orElseThrow();
+            context.getBean(LicenceService.class)
+                    .suspend(officer, new LicenceNumber(number), 1, new ChangeReason("matrix"));
+        }
+        return number;
+    }
+
+    /** A new tier-1 exemption of the demo exporter (8 H100 to Kenya), once its listener recorded it. */
+    private String exemption() {
+        return TestLicences.exemption(
+                        context,
+                        TestLicences.exporter(context),
+                        TestLicences.aDeal("KE", TestLicences.units("H100", 8)))
+                .toString();
     }
 
     private long auditHead() {

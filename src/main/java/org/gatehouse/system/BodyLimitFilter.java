@@ -40,7 +40,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     BodyLimitFilter(
             @Value("${gatehouse.web.body-bytes-max:1048576}") int bodyBytesMax,
-            @Value("${gatehouse.web.list-import-bytes-max:419430400}") long listImportBytesMax,
+            @Value("${gatehouse.web.list-import-bytes-max:100663296}") long listImportBytesMax,
             JsonMapper json) {
         this.bodyBytesMax = bodyBytesMax;
         this.listImportBytesMax = listImportBytesMax;
