@@ -489,6 +489,37 @@ class ScreeningIntegrationTests {
                 .doesNotContain("SCREENING_HIT");
     }
 
+    @Test
+    void anImportedVersionReScreensLicencesInForceAndRecordsTheirNewHits() throws Exception {
+        String suffix = letters();
+        String name = "Sorrel Compute Partners " + suffix;
+        String id = submitted(deal(name, null, "CN", "H200", 20));
+        JsonNode review = caseOf(id);
+        JsonNode decided = post("/api/v1/cases/" + id + "/decision", "officer", """
+                {"decision": "APPROVED_WITH_CONDITIONS", "reasons": "case by case",
+                 "conditions": "No resale outside the site.", "version": %d}""".formatted(
+                        review.get("version").asLong()));
+        String licence = decided.get("decision").get("licenceNumber").asString();
+
+        Response imported = importLists("TEST-" + suffix, "admin", Map.of("csl.csv", TestListFiles.csl(List.of(name))));
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().get("rescreen").get("newHits").asInt()).isPositive();
+        JsonNode hit = ok(http.get("/api/v1/cases/" + id + "/screening-hits", token("officer")))
+                .get(0);
+        assertThat(hit.get("foundBy").asString()).isEqualTo("RESCREEN");
+        assertThat(hit.get("disposition").isNull()).isTrue();
+        assertThat(ok(http.get(
+                                "/api/v1/screening/hits?limit=500&after="
+                                        + (hit.get("id").asLong() - 1),
+                                token("auditor")))
+                        .findValuesAsString("subject"))
+                .contains(id);
+        assertThat(jdbc.sql("""
+                        SELECT CAST(payload AS jsonb) ->> 'licence' FROM audit_event
+                        WHERE entity_id = :id AND action = 'screening.rescreen_hits'""").param("id", id).query(String.class).single()).isEqualTo(licence);
+    }
+
     // ---- helpers ----
 
     record Response(int status, String body) {
