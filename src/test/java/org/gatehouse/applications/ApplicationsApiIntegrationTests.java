@@ -109,13 +109,14 @@ class ApplicationsApiIntegrationTests {
                         .query(Long.class)
                         .list())
                 .containsExactly(5_000L * 15_832);
-        // The application's own events: the case the submission opens is audited by its own module, after the commit.
+        // The application's own events (its parties screened in the submission's transaction); the case the submission
+        // opens is audited by its own module, after the commit.
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE entity_type = 'application' AND entity_id = :id"
                                 + " ORDER BY seq")
                         .param("id", id)
                         .query(String.class)
                         .list())
-                .containsExactly("application.created", "application.submitted");
+                .containsExactly("application.created", "application.submitted", "screening.screened");
         JsonNode country =
                 http.get("/api/v1/ledger/countries/SA?limit=100", officer).json();
         assertThat(country.get("topCompanies").toString()).contains(parent);
