@@ -316,7 +316,7 @@ class DemoWorld implements ApplicationRunner {
                                         .toList(),
                                 story.ref() + "/N" + step.day()),
                         null,
-                        null);
+                        story.ref() + "/N" + step.day());
             case "disposition" -> {
                 for (ScreeningHit hit : screening.hitsOf(officer, id)) {
                     if (!hit.dispositioned()) {
@@ -371,7 +371,7 @@ class DemoWorld implements ApplicationRunner {
                         Boolean.TRUE.equals(step.testReport()) ? sha256("US test report " + reference) : null,
                         reference),
                 null,
-                null);
+                reference);
     }
 
     private static LocalDate shippedOn(World.Step step, LocalDate today) {
