@@ -11,7 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * with this annotation shares one application context, hence one database: assert on differences.
  *
  * <p>The demo accounts exist (one per role, password {@link #DEMO_PASSWORD}); {@code TestCallers}
- * gives API tokens for them. Every test logs in from 127.0.0.1, so the per-address login throttle
+ * gives API tokens for them. The demo world is not seeded here ({@code DemoWorldIntegrationTests}
+ * tests it in a context of its own). Every test logs in from 127.0.0.1, so the per-address login throttle
  * is set out of reach here (it is tested on its own); the per-username one stays as in production.
  */
 @Target(ElementType.TYPE)
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "gatehouse.database.ephemeral=true",
             "gatehouse.demo=true",
+            "gatehouse.demo-world=false",
             "gatehouse.demo-password=" + IntegrationTest.DEMO_PASSWORD,
         })
 public @interface IntegrationTest {

@@ -79,6 +79,7 @@ class LicensingJobsAcrossServersIntegrationTests {
         properties.put("gatehouse.database.owner-password", database.ownerPassword());
         properties.put("gatehouse.database.pool-connections-max", 6);
         properties.put("gatehouse.demo", demo);
+        properties.put("gatehouse.demo-world", false);
         properties.put("gatehouse.demo-password", "two servers, one database");
         properties.put("server.port", 0);
         properties.put("logging.level.root", "WARN");

@@ -1,0 +1,88 @@
+package org.gatehouse.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.gatehouse.cases.Recommendation;
+import org.gatehouse.identity.Agency;
+import org.gatehouse.identity.OrganizationKind;
+import org.gatehouse.identity.Role;
+import org.gatehouse.screening.Disposition;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The demo world as the resource {@code demo/world.yaml} tells it: the organizations (and a user for those that act in
+ * the story), then each application as a list of steps, each on a day relative to today.
+ */
+record World(List<Org> organizations, List<Story> applications) {
+
+    static final String RESOURCE = "/demo/world.yaml";
+
+    /** An organization; {@code username} (with its display name and role) when someone of it acts in the story. */
+    record Org(String name, OrganizationKind kind, Agency agency, String username, String displayName, Role role) {}
+
+    /** A party as an application names it; the ultimate parent defaults to the party itself. */
+    record PartyDef(String name, String parent, String country, String address) {}
+
+    /** A line: an item of the catalogue (chip or system) and a quantity; a value for shipments. */
+    record LineDef(String item, long quantity, BigDecimal valueUsd) {}
+
+    /**
+     * One application's story: filed by the user {@code exporter}, with its parties, destination, site, end use and
+     * lines; {@code steps} happen in order, each {@code day} days from today (0 = today, earlier the same day).
+     */
+    record Story(
+            String ref,
+            String exporter,
+            String story,
+            PartyDef purchaser,
+            List<PartyDef> consignees,
+            PartyDef endUser,
+            String destination,
+            String site,
+            String endUse,
+            BigDecimal valueUsd,
+            List<LineDef> lines,
+            List<Step> steps) {}
+
+    /**
+     * A step: {@code step} names it (create, submit, assign, refer, recommend, hold, answer, evidence, return, approve,
+     * deny, withdraw, ship, notify, disposition); the other fields are its arguments where it has any.
+     *
+     * @param text the note, reasons, question or answer
+     * @param due for a hold, the day (from today) the answer is due
+     * @param shipped for a shipment or a notification, the day (from today) the goods left; the step's day if absent
+     */
+    record Step(
+            int day,
+            String step,
+            List<Agency> agencies,
+            Agency agency,
+            Recommendation recommendation,
+            String text,
+            Integer due,
+            Integer shipped,
+            List<LineDef> lines,
+            String conditions,
+            Disposition disposition,
+            Boolean testReport) {}
+
+    static World load() {
+        YAMLMapper yaml = YAMLMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        try (InputStream in = World.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return yaml.readValue(in, World.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
