@@ -207,6 +207,39 @@ public class CaseService {
                 authority);
     }
 
+    /**
+     * What the case page shows: the case as {@link #get} gives it, with the application's deal and its recorded
+     * assessment as the caller may see them (the authority every figure; the applicant its own filings only).
+     */
+    public record Dossier(Reviewed reviewed, ApplicationContent content, String assessmentJson) {}
+
+    /** One case with its application, if the caller may see the case (else 404, as for one that does not exist). */
+    @Transactional(readOnly = true)
+    public Dossier dossier(CurrentUser caller, ApplicationId id) {
+        Reviewed reviewed = get(caller, id);
+        Application application = applications.registered(id);
+        return new Dossier(reviewed, application.content(), applications.assessmentShownTo(caller, application));
+    }
+
+    /** The kind of flag an officer raises when a party may be another spelling of a registered company. */
+    public static final String POSSIBLE_SAME_COMPANY = "POSSIBLE_SAME_COMPANY";
+
+    /**
+     * An officer flags the case because its end user or ultimate parent may be {@code company} written another way:
+     * approval waits until an officer clears the flag. One such flag per company (by canonical key).
+     */
+    @Transactional
+    public Reviewed flagPossibleSameCompany(
+            CurrentUser caller, ApplicationId id, CompanyName company, String reason, long version) {
+        requireOfficer(caller);
+        Case review = forChange(id);
+        String flag = "same-company:" + company.key().replace(' ', '-');
+        String why = "may be the same company as " + company.display() + ": " + reason;
+        review.raiseFlag(flag, POSSIBLE_SAME_COMPANY, why, version, caller.actor(), clock.instant());
+        return changed(
+                caller, review, "case.flagged", mapOf("flag", flag, "kind", POSSIBLE_SAME_COMPANY, "reason", why));
+    }
+
     /** Gives the case to an officer ({@code officer} null: leaves it unassigned). */
     @Transactional
     public Reviewed assign(CurrentUser caller, ApplicationId id, Username officer, long expectedVersion) {
