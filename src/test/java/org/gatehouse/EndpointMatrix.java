@@ -32,7 +32,15 @@ import org.gatehouse.identity.Role;
  *   <li>{@code {case}}, {@code {referred}}, {@code {held}}: a new case (version 1) of the demo exporter; the second
  *       referred to the State Department, the third held for the applicant's answer;
  *   <li>{@code {draft}}, {@code {submitted}}: a new draft (version 1) of the demo exporter, or one it
- *       submitted (version 2).
+ *       submitted (version 2);
+ *   <li>{@code {licence}}, {@code {suspendedLicence}}: the number of a new licence of the demo exporter (5 H100 to
+ *       Saudi Arabia), active at version 1 or suspended at version 2;
+ *   <li>{@code {exemption}}: a new tier-1 exemption of the demo exporter (8 H100 to Kenya), once recorded;
+ *   <li>{@code {today}}: today's date (UTC), {@code yyyy-mm-dd};
+ *   <li>{@code {listedCase}}: a new case whose end user is on the SDN list (its hits pending); {@code {hit}}: the id
+ *       of such a hit; {@code {hitPath}}: {@code /api/v1/cases/ID/screening-hits/HIT} of one;
+ *   <li>{@code {company}}: a newly registered company (version 1); {@code {match}}: a pending possible match of a new
+ *       submission with a newly registered company.
  * </ul>
  */
 public final class EndpointMatrix {
@@ -101,6 +109,14 @@ public final class EndpointMatrix {
     static final String DEAL = """
             {"endUser": {"name": "Matrix Cloud {unique}", "country": "KE"}, "destination": "KE",
              "endUse": "AI inference", "lines": [{"item": "H100", "quantity": 8}]}""";
+
+    /** A shipment of one unit that any licence of {@code {licence}} takes. */
+    static final String SHIPMENT = """
+            {"shippedOn": "{today}", "lines": [{"item": "H100", "quantity": 1, "valueUsd": 25000.00}]}""";
+
+    /** Why an officer changes a licence. */
+    static final String REASON = """
+            {"reason": "matrix"}""";
 
     public static final List<Endpoint> ROWS = List.of(
             // ---- identity (issue 4) ----
@@ -186,7 +202,71 @@ public final class EndpointMatrix {
             Endpoint.post("/api/v1/cases/{case}/return", """
                     {"reason": "incomplete", "version": 1}""").allow(OFFICER),
             Endpoint.post("/api/v1/cases/{case}/decision", """
-                    {"decision": "DENIED", "reasons": "matrix", "version": 1}""").allow(OFFICER)
+                    {"decision": "DENIED", "reasons": "matrix", "version": 1}""").allow(OFFICER),
+            // ---- licensing (issue 10) ----
+            Endpoint.get("/api/v1/licences").allow(APPLICANT, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/licences?state=ACTIVE&destination=SA&limit=5").allow(APPLICANT, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/licences/{licence}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/licences/{licence}/versions")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/licences/{licence}/versions/1")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/licences/{licence}/shipments")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/licences/{licence}/shipments", SHIPMENT).allow(APPLICANT),
+            Endpoint.post("/api/v1/licences/{licence}/amendments?version=1", """
+                    {"lines": [{"line": 1, "quantity": 4}], "reason": "matrix"}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/licences/{licence}/suspend?version=1", REASON)
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/licences/{suspendedLicence}/reinstate?version=2", REASON)
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/licences/{licence}/revoke?version=1", REASON).allow(OFFICER),
+            Endpoint.get("/api/v1/exemptions").allow(APPLICANT, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/exemptions?state=OPEN&late=false&limit=5").allow(APPLICANT, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/exemptions/{exemption}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/exemptions/{exemption}/notifications")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/exemptions/{exemption}/notifications", """
+                    {"shippedOn": "{today}", "lines": [{"item": "H100", "quantity": 1}]}""").allow(APPLICANT),
+            // ---- screening (issue 12) ----
+            // Every signed-in user may screen a name: the lists are public, and an exporter screens its counterparties
+            // before it signs. The import (POST /api/v1/screening/lists, multipart, ADMIN) is tried by
+            // ScreeningIntegrationTests: this matrix sends JSON bodies.
+            Endpoint.get("/api/v1/screening?name=Banco%20Nacional%20de%20Cuba").allow(EVERYONE),
+            Endpoint.get("/api/v1/screening/lists").allow(ADMIN, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/screening/lists?active=true").allow(ADMIN, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/screening/hits").allow(OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/screening/hits/{hit}").allow(OFFICER, AUDITOR).deniedAsNotFound(),
+            Endpoint.get("/api/v1/cases/{listedCase}/screening-hits")
+                    .allow(OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("{hitPath}/disposition", """
+                    {"disposition": "FALSE_POSITIVE", "reason": "matrix: another company"}""").allow(OFFICER),
+            Endpoint.get("/api/v1/register/companies").allow(OFFICER, ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/register/companies/{company}")
+                    .allow(OFFICER, ADMIN, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/register/companies", """
+                    {"name": "Matrix Registered {unique}", "country": "SA"}""").allow(OFFICER, ADMIN),
+            Endpoint.put("/api/v1/register/companies/{company}", """
+                    {"name": "Matrix Renamed {unique}", "version": 1}""").allow(OFFICER, ADMIN),
+            Endpoint.get("/api/v1/register/matches").allow(OFFICER, ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/register/matches?application={listedCase}")
+                    .allow(OFFICER, ADMIN, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/register/matches/{match}/confirm", """
+                    {"reason": "matrix: same company"}""").allow(OFFICER),
+            Endpoint.post("/api/v1/register/matches/{match}/separate", """
+                    {"reason": "matrix: another company"}""").allow(OFFICER)
             // ---- later issues: append rows here, in a section per module ----
             );
 }

@@ -2,6 +2,8 @@ package org.gatehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,11 +27,16 @@ import org.gatehouse.identity.TokenService;
 import org.gatehouse.identity.User;
 import org.gatehouse.identity.UserService;
 import org.gatehouse.identity.Username;
+import org.gatehouse.licensing.ChangeReason;
+import org.gatehouse.licensing.LicenceNumber;
+import org.gatehouse.licensing.LicenceService;
+import org.gatehouse.licensing.TestLicences;
 import org.gatehouse.trade.ApplicationId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Tries every row of {@link EndpointMatrix} as every role and as nobody. */
@@ -87,6 +94,7 @@ class EndpointMatrixIntegrationTests {
         String path = resolve(c.endpoint().path());
         String body = c.endpoint().body() == null ? null : resolve(c.endpoint().body());
         String token = c.caller() == null ? null : TestCallers.token(tokens, users, c.caller());
+        Reactions.await(jdbc); // an exempt submission's exemption is recorded (and audited) after its commit
         long auditHead = auditHead();
 
         Http.Response response = new Http(port).api(c.endpoint().method(), path, token, body);
@@ -126,6 +134,19 @@ class EndpointMatrixIntegrationTests {
                 case "case" -> openCase(null);
                 case "referred" -> openCase("referred");
                 case "held" -> openCase("held");
+                case "listedCase" -> listedCase().toString();
+                case "hit" -> Long.toString(firstHit(listedCase()));
+                case "hitPath" -> {
+                    ApplicationId listed = listedCase();
+                    yield "/api/v1/cases/" + listed + "/screening-hits/" + firstHit(listed);
+                }
+                case "company" ->
+                    registered("Matrix Registered " + letters()).id().toString();
+                case "match" -> Long.toString(pendingMatch());
+                case "licence" -> licence(false);
+                case "suspendedLicence" -> licence(true);
+                case "exemption" -> exemption();
+                case "today" -> LocalDate.now(ZoneOffset.UTC).toString();
                 default -> throw new IllegalArgumentException("unknown placeholder " + m.group());
             };
             m.appendReplacement(resolved, Matcher.quoteReplacement(value));
@@ -212,6 +233,129 @@ class EndpointMatrixIntegrationTests {
             cases.hold(officer, id, "Who operates the site?", java.time.LocalDate.of(2099, 1, 1), 1);
         }
         return id.toString();
+    }
+
+    @Autowired
+    org.gatehouse.screening.server.ScreeningService screening;
+
+    @Autowired
+    org.gatehouse.screening.server.RegisterService register;
+
+    /** A new submitted application of the demo exporter whose end user is an SDN entry, with its case open. */
+    private ApplicationId listedCase() {
+        User exporter = TestCallers.user(users, Role.APPLICANT);
+        CurrentUser caller = CurrentUser.of(exporter, organizations.get(TestCallers.SYSTEM, exporter.organizationId()));
+        ApplicationContent content = new ApplicationContent(
+                null,
+                null,
+                List.of(),
+                null,
+                new Party("BANCO NACIONAL DE CUBA", null, "SA", null),
+                "SA",
+                null,
+                "AI training",
+                null,
+                List.of(new LineItem("HGX H100", null, 625)),
+                List.of());
+        ApplicationId id = applications
+                .create(caller, content, null, "matrix")
+                .application()
+                .id();
+        applications.submit(caller, id, 1L, null);
+        cases.open(id);
+        return id;
+    }
+
+    private long firstHit(ApplicationId id) {
+        return screening.hitsOf(officer(), id).getFirst().id();
+    }
+
+    private org.gatehouse.screening.RegisteredCompany registered(String name) {
+        return register.register(
+                TestCallers.SYSTEM,
+                new org.gatehouse.screening.RegisteredCompany.Details(
+                        org.gatehouse.trade.CompanyName.of(name), null, List.of(), List.of(), List.of()));
+    }
+
+    /** A pending possible match: a new submission whose end user resembles a newly registered company. */
+    private long pendingMatch() {
+        String words = letters();
+        registered("Matrix Registered Systems " + words);
+        User exporter = TestCallers.user(users, Role.APPLICANT);
+        CurrentUser caller = CurrentUser.of(exporter, organizations.get(TestCallers.SYSTEM, exporter.organizationId()));
+        ApplicationContent content = new ApplicationContent(
+                null,
+                null,
+                List.of(),
+                null,
+                new Party("Matrix Registered System " + words, null, "SA", null),
+                "SA",
+                null,
+                "AI training",
+                null,
+                List.of(new LineItem("HGX H100", null, 625)),
+                List.of());
+        ApplicationId id = applications
+                .create(caller, content, null, "matrix")
+                .application()
+                .id();
+        applications.submit(caller, id, 1L, null);
+        cases.open(id);
+        long match = register.matchesOf(officer(), id).getFirst().id();
+        // The flag is raised by a reaction to the case's opening: wait for it, so that the request tried is alone.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (!cases.get(officer(), id).review().flags().containsKey("same-company:" + match)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no flag same-company:" + match + " on case " + id);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return match;
+    }
+
+    private CurrentUser officer() {
+        User officerUser = TestCallers.user(users, Role.OFFICER);
+        return CurrentUser.of(officerUser, organizations.get(TestCallers.SYSTEM, officerUser.organizationId()));
+    }
+
+    /** Eight letters from a random UUID: a name unique to one request, written as a word. */
+    private static String letters() {
+        StringBuilder text = new StringBuilder();
+        for (char c :
+                UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
+            text.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return text.toString();
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    /** A new licence of the demo exporter (5 H100 to Saudi Arabia), active (version 1) or suspended (version 2). */
+    private String licence(boolean suspended) {
+        String number = TestLicences.issue(context, TestLicences.aDeal("SA", TestLicences.units("H100", 5)))
+                .number();
+        if (suspended) {
+            CurrentUser officer = users.withOrganization(TestCallers.user(users, Role.OFFICER))
+                    .orElseThrow();
+            context.getBean(LicenceService.class)
+                    .suspend(officer, new LicenceNumber(number), 1, new ChangeReason("matrix"));
+        }
+        return number;
+    }
+
+    /** A new tier-1 exemption of the demo exporter (8 H100 to Kenya), once its listener recorded it. */
+    private String exemption() {
+        return TestLicences.exemption(
+                        context,
+                        TestLicences.exporter(context),
+                        TestLicences.aDeal("KE", TestLicences.units("H100", 8)))
+                .toString();
     }
 
     private long auditHead() {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.Deal;
@@ -17,6 +18,7 @@ import org.gatehouse.policy.MeasureKey;
 import org.gatehouse.policy.Policy;
 import org.gatehouse.policy.Tally;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Tpp;
 import org.springframework.stereotype.Component;
@@ -120,6 +122,30 @@ public class Ledger {
     }
 
     /**
+     * A licence amendment that raises quantities: new compute for an application that already holds some, moved into
+     * RESERVED and at once on to AUTHORIZED (as a submission and its approval would), so the movement log shows it
+     * like any other authorized compute. The caller re-assessed the increase under {@link #lockFor} first.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Movement> authorizeMore(ApplicationId applicationId, Tpp tpp, String cause, String actor) {
+        Movement reserved = move(applicationId, Movement.Kind.RESERVE, null, LedgerBucket.RESERVED, tpp, cause, actor);
+        Movement authorized = authorize(applicationId, tpp, cause, actor);
+        return List.of(reserved, authorized);
+    }
+
+    /**
+     * Part of what an application holds in {@code from} goes back (a licence amendment that lowers quantities); see
+     * {@link #releaseUnshipped} for all of it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Movement release(ApplicationId applicationId, LedgerBucket from, Tpp tpp, String cause, String actor) {
+        if (from == LedgerBucket.SHIPPED) {
+            throw new IllegalArgumentException("shipped compute is installed: it is never released");
+        }
+        return move(applicationId, Movement.Kind.RELEASE, from, null, tpp, cause, actor);
+    }
+
+    /**
      * Deny, withdraw, return, expiry, revocation: releases everything still RESERVED or AUTHORIZED for the
      * application (shipped compute stays: it is installed). Returns the movements made.
      */
@@ -134,6 +160,49 @@ public class Ledger {
             }
         }
         return movements;
+    }
+
+    /**
+     * The application's compute now counts under {@code parent} and {@code endUser} (each unchanged when null): an officer
+     * confirmed that a party written one way is a registered company. The measure keys of the old and the new
+     * company under {@code policy} are locked first (as a submission locks them), so a submission racing on either
+     * company is assessed before or after the move, never half-way. Returns the REKEY movements (none for a position
+     * that holds nothing now); empty when the application holds no position at all.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<List<Movement>> rekey(
+            ApplicationId applicationId,
+            CompanyName parent,
+            CompanyName endUser,
+            Policy policy,
+            String cause,
+            String actor) {
+        requireCause(cause);
+        Objects.requireNonNull(actor, "actor");
+        Optional<LedgerRecords.Keys> keys = records.keys(applicationId);
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        LedgerRecords.Keys before = keys.get();
+        String endUserKey = endUser == null ? before.endUserKey() : endUser.key();
+        TreeSet<Long> locks = new TreeSet<>();
+        for (Policy.Measure measure : policy.measures()) {
+            locks.add(lockId(key(measure, before.parentKey(), before.endUserKey(), before)));
+            locks.add(lockId(key(measure, parent == null ? before.parentKey() : parent.key(), endUserKey, before)));
+        }
+        records.lock(locks);
+        return records.rekey(applicationId, parent, endUser, cause, actor, clock.instant());
+    }
+
+    private static MeasureKey key(Policy.Measure measure, String parent, String endUser, LedgerRecords.Keys at) {
+        return new MeasureKey(
+                measure.index(),
+                measure.keyedBy(Policy.KeyPart.END_USER_PARENT) ? parent : null,
+                measure.keyedBy(Policy.KeyPart.END_USER) ? endUser : null,
+                measure.keyedBy(Policy.KeyPart.DESTINATION) ? at.destination() : null,
+                measure.window() == Policy.Window.CALENDAR_YEAR
+                        ? at.assessedOn().getYear()
+                        : 0);
     }
 
     /** What an application holds now, per bucket (locked until the transaction ends). */
@@ -158,11 +227,8 @@ public class Ledger {
             String cause,
             String actor) {
         requirePositive(tpp);
-        Objects.requireNonNull(cause, "cause");
+        requireCause(cause);
         Objects.requireNonNull(actor, "actor");
-        if (cause.isBlank() || cause.length() > CAUSE_LENGTH_MAX) {
-            throw new IllegalArgumentException("cause must be 1.." + CAUSE_LENGTH_MAX + " characters");
-        }
         return records.move(applicationId, kind, from, to, tpp, cause, actor, clock.instant())
                 .orElseThrow(() -> {
                     Holding holding = holding(applicationId); // throws when there is no position at all
@@ -170,6 +236,13 @@ public class Ledger {
                             + " for application " + applicationId + ": it holds "
                             + holding.in(from).value());
                 });
+    }
+
+    private static void requireCause(String cause) {
+        Objects.requireNonNull(cause, "cause");
+        if (cause.isBlank() || cause.length() > CAUSE_LENGTH_MAX) {
+            throw new IllegalArgumentException("cause must be 1.." + CAUSE_LENGTH_MAX + " characters");
+        }
     }
 
     private static void requirePositive(Tpp tpp) {
