@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.gatehouse.Http;
 import org.gatehouse.IntegrationTest;
 import org.gatehouse.MutableClock;
+import org.gatehouse.Reactions;
 import org.gatehouse.TestCallers;
 import org.gatehouse.WebSession;
 import org.gatehouse.applications.ApplicationContent;
@@ -32,7 +33,10 @@ import org.gatehouse.identity.Password;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.UserService;
 import org.gatehouse.identity.Username;
+import org.gatehouse.screening.RegisteredCompany;
+import org.gatehouse.screening.server.RegisterService;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.NotFoundException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -74,6 +78,12 @@ class CasePagesIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RegisterService registry;
+
+    /** A real SDN entry of the bundled snapshot: entry 306. */
+    private static final String SDN_NAME = "BANCO NACIONAL DE CUBA";
 
     private WebSession as(String username) {
         return WebSession.signedIn(port, username);
@@ -494,6 +504,104 @@ class CasePagesIntegrationTests {
                         "registered; the clocks start");
     }
 
+    @Test
+    void anOfficerDispositionsAScreeningHitAndSeparatesAPossibleSecondSpellingOnTheCasePage() {
+        // A real SDN entry of the bundled snapshot (entry 306) as the end user, as ScreeningIntegrationTests does.
+        String listed = aCaseOpened(submitted(new Party(SDN_NAME, null, "KE", null), "KE", "H100", 8));
+        String path = "/cases/" + listed;
+        WebSession officer = as("officer");
+        String page = officer.open(path).body();
+        Matcher found = Pattern.compile("data-hit=\"(\\d+)\"").matcher(page);
+        assertThat(found.find()).as("a hit on the case page").isTrue();
+        String hit = found.group(1);
+        String form = "hit-" + hit;
+        assertThat(page)
+                .contains("id=\"screening-heading\"")
+                .contains("SDN entry 306")
+                .contains("id=\"" + form + "-form\"")
+                .contains("Awaiting an officer");
+        WebSession exporter = as("exporter");
+        assertThat(exporter.open(path).body())
+                .as("the screening is the authority's")
+                .doesNotContain("id=\"screening-heading\"")
+                .doesNotContain("SDN entry");
+        Reactions.await(jdbc); // the reactions to the case's opening are audited after its commit
+        long events = auditHead(); // after signing in: sign-ins are audited
+
+        String disposition = path + "/screening-hits/" + hit + "/disposition";
+        Http.Response refused = officer.post(disposition, Map.of("disposition", "MAYBE", "reason", " "));
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.header("Location").orElseThrow()).endsWith(path + "#" + form + "-form");
+        String again = officer.open(path).body();
+        assertThat(again)
+                .contains("id=\"screening-refused\"")
+                .contains("id=\"" + form + "-error-disposition\">Must be TRUE_MATCH or FALSE_POSITIVE.</span>")
+                .containsPattern("id=\"" + form + "-error-reason\">[^<]+</span>\\s*<input[^>]*id=\"" + form
+                        + "-reason\"[^>]*aria-invalid=\"true\"");
+        assertThat(as("exporter")
+                        .post(disposition, Map.of("disposition", "TRUE_MATCH", "reason", "mine"))
+                        .status())
+                .as("only officers disposition")
+                .isEqualTo(403);
+        assertThat(officer.post(
+                                path + "/screening-hits/999999999/disposition",
+                                Map.of("disposition", "FALSE_POSITIVE", "reason", "x"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("""
+                                SELECT action || ' ' || entity_type || ' ' || entity_id FROM audit_event
+                                WHERE seq > :seq AND entity_id IN (:case, :hit) ORDER BY seq""")
+                        .param("seq", events)
+                        .param("case", listed)
+                        .param("hit", hit)
+                        .query(String.class)
+                        .list())
+                .as("nothing changed on the case or its hit")
+                .isEmpty();
+
+        Http.Response cleared = officer.post(
+                disposition,
+                Map.of("disposition", "FALSE_POSITIVE", "reason", "a Kenyan farm cooperative, not the Cuban bank"));
+        assertThat(cleared.status()).isEqualTo(302);
+        String after = officer.open(path).body();
+        assertThat(after)
+                .contains("Hit " + hit + " is recorded as a false positive")
+                .contains("data-disposition=\"False positive\"")
+                .contains("a Kenyan farm cooperative, not the Cuban bank")
+                .doesNotContain("id=\"" + form + "-form\"");
+        assertThat(officer.post(disposition, Map.of("disposition", "TRUE_MATCH", "reason", "changed my mind"))
+                        .status())
+                .isEqualTo(302);
+        assertThat(officer.open(path).body()).as("a disposition is final").contains("a disposition is final");
+
+        // A party that resembles a registered company under another spelling: separated on the case page.
+        String suffix = letters();
+        registry.register(
+                officer(),
+                new RegisteredCompany.Details(
+                        CompanyName.of("Marlowe Quantum Systems " + suffix), null, List.of(), List.of(), List.of()));
+        String resembling = aCaseOpened(
+                submitted(new Party("Marlowe Quantum System " + suffix, null, "SA", null), "SA", "HGX H100", 625));
+        String matchPath = "/cases/" + resembling;
+        String matchPage = officer.open(matchPath).body();
+        Matcher match = Pattern.compile("data-match=\"(\\d+)\"").matcher(matchPage);
+        assertThat(match.find()).as("a possible same company on the case page").isTrue();
+        String matchForm = "match-" + match.group(1);
+        assertThat(matchPage).contains("Marlowe Quantum Systems " + suffix).contains("id=\"" + matchForm + "-form\"");
+        String separate = matchPath + "/register-matches/" + match.group(1) + "/separate";
+        assertThat(officer.post(separate, Map.of()).header("Location").orElseThrow())
+                .endsWith("#" + matchForm + "-form");
+        assertThat(officer.open(matchPath).body()).contains("id=\"" + matchForm + "-error-reason\"");
+        assertThat(officer.post(separate, Map.of("reason", "another registration number"))
+                        .status())
+                .isEqualTo(302);
+        assertThat(officer.open(matchPath).body())
+                .contains("is a different company from the registered one")
+                .contains("data-state=\"Separated\"")
+                .contains("another registration number")
+                .doesNotContain("id=\"" + matchForm + "-form\"");
+    }
+
     // ---- helpers ----
 
     /** A unique company (the ultimate parent), so that filters find this test's cases only. */
@@ -507,6 +615,10 @@ class CasePagesIntegrationTests {
     }
 
     private String submitted(String parent, String destination, long gb300) {
+        return submitted(new Party(parent + " Cloud", parent, destination, null), destination, "GB300", gb300);
+    }
+
+    private String submitted(Party endUser, String destination, String item, long quantity) {
         CurrentUser exporter =
                 users.currentUser(TestCallers.user(users, Role.APPLICANT).id()).orElseThrow();
         ApplicationContent content = new ApplicationContent(
@@ -514,12 +626,12 @@ class CasePagesIntegrationTests {
                 null,
                 List.of(),
                 null,
-                new Party(parent + " Cloud", parent, destination, null),
+                endUser,
                 destination,
                 null,
                 "AI training",
                 null,
-                List.of(new LineItem("GB300", null, gb300)),
+                List.of(new LineItem(item, null, quantity)),
                 List.of());
         var draft = applications.create(exporter, content, null, "pages").application();
         return applications
@@ -597,6 +709,20 @@ class CasePagesIntegrationTests {
         return jdbc.sql("SELECT last_seq FROM audit_chain_head")
                 .query(Long.class)
                 .single();
+    }
+
+    private CurrentUser officer() {
+        return users.currentUser(TestCallers.user(users, Role.OFFICER).id()).orElseThrow();
+    }
+
+    /** Eight letters, unique to a run (company names whose canonical keys no other test shares). */
+    private static String letters() {
+        StringBuilder text = new StringBuilder();
+        for (char c :
+                UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
+            text.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return text.toString();
     }
 
     private String aRivalExporter() {

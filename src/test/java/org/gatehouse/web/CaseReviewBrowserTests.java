@@ -206,6 +206,44 @@ class CaseReviewBrowserTests {
         browser.check();
     }
 
+    @Test
+    void anOfficerDispositionsAScreeningHitOnARealSdnName() throws Exception {
+        // A real SDN entry of the bundled snapshot (entry 306) as the end user, as ScreeningIntegrationTests does.
+        String id = aCase(new Party("BANCO NACIONAL DE CUBA", null, "KE", null), "KE", "H100", 8);
+        String path = "/cases/" + id;
+
+        browser.signIn("officer", IntegrationTest.DEMO_PASSWORD);
+        browser.open(path);
+        browser.waitForText("#screening-hits", "SDN entry 306");
+        WebElement hit = browser.find("#screening-hits li[data-hit]");
+        String form = "hit-" + hit.getDomAttribute("data-hit");
+        // A tag's words are shown in capitals (USWDS).
+        assertThat(hit.getText()).containsIgnoringCase("Awaiting an officer").contains("BANCO NACIONAL DE CUBA");
+        browser.check();
+
+        browser.find("label[for='" + form + "-TRUE_MATCH']").click();
+        browser.find("#" + form + "-submit").click();
+        browser.waitForText("#screening-refused", "Nothing was changed");
+        assertThat(browser.find("#" + form + "-error-reason").getText()).isNotBlank();
+        assertThat(browser.find("#" + form + "-reason").getDomAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.find("#" + form + "-TRUE_MATCH").isSelected())
+                .as("the choice comes back")
+                .isTrue();
+        browser.check();
+        browser.screenshot("case-screening");
+
+        type(form + "-reason", "The same bank: its Havana address is on the end-user statement");
+        browser.find("#" + form + "-submit").click();
+        browser.waitForText("#notice", "is recorded as a true match");
+        assertThat(browser.find("#screening-hits [data-disposition]").getText())
+                .containsIgnoringCase("True match")
+                .contains("Havana address");
+        assertThat(browser.find("#case-state").getText()).isEqualTo("DECIDED");
+        assertThat(browser.findAll("#" + form + "-form")).isEmpty();
+        browser.check();
+    }
+
     private CurrentUser caller(Role role) {
         return users.currentUser(TestCallers.user(users, role).id()).orElseThrow();
     }
@@ -214,20 +252,25 @@ class CaseReviewBrowserTests {
         return ApplicationId.parse(id);
     }
 
-    /** A case of the demo exporter for {@code company} in {@link #DESTINATION}, once its case opened. */
+    /** A case of the demo exporter for {@code company} in {@link #DESTINATION}. */
     private String aCase(String company, long gb300) throws InterruptedException {
+        return aCase(new Party(company, company, DESTINATION, null), DESTINATION, "GB300", gb300);
+    }
+
+    /** A case of the demo exporter for {@code endUser}, once its case opened. */
+    private String aCase(Party endUser, String destination, String item, long quantity) throws InterruptedException {
         CurrentUser exporter = caller(Role.APPLICANT);
         ApplicationContent content = new ApplicationContent(
                 null,
                 null,
                 List.of(),
                 null,
-                new Party(company, company, DESTINATION, null),
-                DESTINATION,
+                endUser,
+                destination,
                 null,
                 "Training and serving language models",
                 null,
-                List.of(new LineItem("GB300", null, gb300)),
+                List.of(new LineItem(item, null, quantity)),
                 List.of());
         var draft = applications.create(exporter, content, null, "browser").application();
         ApplicationId id = applications

@@ -19,6 +19,7 @@ import org.gatehouse.cases.Case;
 import org.gatehouse.cases.CaseFilter;
 import org.gatehouse.cases.CaseQueue;
 import org.gatehouse.cases.CaseRequirements;
+import org.gatehouse.cases.CaseSection;
 import org.gatehouse.cases.CaseService;
 import org.gatehouse.cases.CaseState;
 import org.gatehouse.cases.Decision;
@@ -148,11 +149,13 @@ class CasePages {
 
     private final CaseService cases;
     private final PolicyInForce policies;
+    private final List<CaseSection> sections;
     private final Clock clock;
 
-    CasePages(CaseService cases, PolicyInForce policies, Clock clock) {
+    CasePages(CaseService cases, PolicyInForce policies, List<CaseSection> sections, Clock clock) {
         this.cases = cases;
         this.policies = policies;
+        this.sections = sections;
         this.clock = clock;
     }
 
@@ -620,6 +623,11 @@ class CasePages {
         model.addAttribute("content", dossier.content());
         model.addAttribute("assessmentJson", dossier.assessmentJson());
         model.addAttribute("applicant", applicant);
+        List<CaseSection.Shown> shown = new ArrayList<>(sections.size());
+        for (CaseSection section : sections) {
+            section.shownOn(caller, c).ifPresent(shown::add);
+        }
+        model.addAttribute("sections", shown);
 
         // What to offer; the service refuses anyone else whatever they post.
         CaseState state = c.state();
