@@ -522,7 +522,8 @@ class CasePagesIntegrationTests {
                 .contains("Awaiting an officer");
         WebSession exporter = as("exporter");
         assertThat(exporter.open(path).body())
-                .as("the screening is the authority's")
+                .as("the screening and the audit log are the authority's")
+                .doesNotContain("id=\"case-audit\"")
                 .doesNotContain("id=\"screening-heading\"")
                 .doesNotContain("SDN entry");
         Reactions.await(jdbc); // the reactions to the case's opening are audited after its commit
@@ -569,6 +570,11 @@ class CasePagesIntegrationTests {
                 .contains("data-disposition=\"False positive\"")
                 .contains("a Kenyan farm cooperative, not the Cuban bank")
                 .doesNotContain("id=\"" + form + "-form\"");
+        String trail = after.substring(after.indexOf("id=\"case-audit\""));
+        assertThat(trail.substring(0, trail.indexOf("</table>")))
+                .as("the timeline from the audit log, newest first")
+                .containsSubsequence("data-action=\"case.opened\"", "data-action=\"application.submitted\"")
+                .contains("data-action=\"screening.screened\"");
         assertThat(officer.post(disposition, Map.of("disposition", "TRUE_MATCH", "reason", "changed my mind"))
                         .status())
                 .isEqualTo(302);

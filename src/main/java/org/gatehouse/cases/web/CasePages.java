@@ -623,6 +623,7 @@ class CasePages {
         model.addAttribute("content", dossier.content());
         model.addAttribute("assessmentJson", dossier.assessmentJson());
         model.addAttribute("applicant", applicant);
+        model.addAttribute("audited", CaseSheet.audited(dossier.audited()));
         List<CaseSection.Shown> shown = new ArrayList<>(sections.size());
         for (CaseSection section : sections) {
             section.shownOn(caller, c).ifPresent(shown::add);

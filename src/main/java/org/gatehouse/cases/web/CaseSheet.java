@@ -3,11 +3,14 @@ package org.gatehouse.cases.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.gatehouse.audit.AuditEvent;
 import org.gatehouse.cases.Case;
 import org.gatehouse.cases.CaseClock;
 import org.gatehouse.cases.CaseService;
 import org.gatehouse.identity.Agency;
 import org.gatehouse.system.Dates;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A case as the case pages show it: built from the API's {@link CaseView} (so a page never shows more than the API
@@ -248,6 +251,35 @@ record CaseSheet(
                                 Dates.minute(d.at()),
                                 applicant ? null : d.by()),
                 timeline);
+    }
+
+    /** An event of the audit log about the case or its application: its number in the chain, when, who, what. */
+    record Audited(long seq, String when, String who, String action, String details) {}
+
+    /** Longest details of an audit event shown on the case page (the audit log holds them whole). */
+    static final int DETAILS_CHARS_MAX = 300;
+
+    /** The audit log's events as the case page lists them, their payload as "name: value" pairs. */
+    static List<Audited> audited(List<AuditEvent> events) {
+        List<Audited> rows = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
+            StringBuilder details = new StringBuilder();
+            for (Map.Entry<String, JsonNode> field : event.payload().properties()) {
+                JsonNode value = field.getValue();
+                if (value == null || value.isNull()) {
+                    continue;
+                }
+                details.append(details.isEmpty() ? "" : "; ")
+                        .append(field.getKey())
+                        .append(": ")
+                        .append(value.isString() ? value.asString() : value.toString());
+            }
+            String text = details.length() > DETAILS_CHARS_MAX
+                    ? details.substring(0, DETAILS_CHARS_MAX) + "…"
+                    : details.toString();
+            rows.add(new Audited(event.seq(), Dates.minute(event.time()), event.actor(), event.action(), text));
+        }
+        return rows;
     }
 
     /** A clock in days and words. */
