@@ -109,6 +109,39 @@
     }
   });
 
+  // A file input marked data-describes="FORM" fills in the fields FORM-name, FORM-mediaType, FORM-sizeBytes and
+  // FORM-sha256 from the chosen file (the SHA-256 computed here, with the browser's Web Crypto); the file is not sent,
+  // only its description. Without Web Crypto (a page not served over HTTPS or from localhost) the fields are typed.
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[type=file][data-describes]")) {
+      return;
+    }
+    var form = input.getAttribute("data-describes");
+    var file = input.files && input.files[0];
+    if (!file) {
+      return;
+    }
+    function set(name, value) {
+      var field = document.getElementById(form + "-" + name);
+      if (field) {
+        field.value = value;
+      }
+    }
+    set("name", file.name);
+    set("mediaType", file.type || "application/octet-stream");
+    set("sizeBytes", String(file.size));
+    if (window.crypto && window.crypto.subtle && file.arrayBuffer) {
+      file.arrayBuffer().then(function (buffer) {
+        return window.crypto.subtle.digest("SHA-256", buffer);
+      }).then(function (digest) {
+        set("sha256", Array.prototype.map.call(new Uint8Array(digest), function (b) {
+          return ("0" + b.toString(16)).slice(-2);
+        }).join(""));
+      });
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-rows]").forEach(renumber);
   });

@@ -197,6 +197,8 @@ public final class EndpointMatrix {
             Endpoint.post("/api/v1/cases/{case}/documents", """
                     {"requirement": "BUSINESS_MODEL_DISCLOSURE", "name": "bm.pdf", "mediaType": "application/pdf",
                      "sha256": "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "sizeBytes": 100}""").allow(APPLICANT),
+            Endpoint.post("/api/v1/cases/{case}/flags", """
+                    {"company": "Matrix Holdings", "reason": "a second spelling?", "version": 1}""").allow(OFFICER),
             Endpoint.post("/api/v1/cases/{case}/return", """
                     {"reason": "incomplete", "version": 1}""").allow(OFFICER),
             Endpoint.post("/api/v1/cases/{case}/decision", """

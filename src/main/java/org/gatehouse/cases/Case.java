@@ -172,6 +172,17 @@ public final class Case {
         return true;
     }
 
+    /**
+     * An officer raises a flag on the case as read at {@code expectedVersion} (a possible second spelling of a
+     * registered company); refused when that flag is already raised.
+     */
+    public void raiseFlag(String flag, String kind, String reason, long expectedVersion, String by, Instant now) {
+        requireVersion(expectedVersion);
+        if (!flag(flag, kind, reason, by, now)) {
+            throw new ConflictException("the flag '" + flag + "' is already raised on this case");
+        }
+    }
+
     /** An officer clears a raised flag, saying why. */
     public void clearFlag(String flag, String reason, long expectedVersion, String by, Instant now) {
         requireVersion(expectedVersion);

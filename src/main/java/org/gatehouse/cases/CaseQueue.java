@@ -14,6 +14,10 @@ public enum CaseQueue {
     HELD,
     /** Open, not held, with a clock past its limit. */
     OVERDUE,
+    /** Open, with a flag raised and not cleared (it blocks approval). */
+    FLAGGED,
+    /** Open, and referred to an agency that has not recommended yet (for an agency: to itself). */
+    AWAITING_RECOMMENDATION,
     /** Every case, open or closed. */
     ALL
 }

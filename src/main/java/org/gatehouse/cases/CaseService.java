@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.gatehouse.applications.ApplicationService;
 import org.gatehouse.applications.ApplicationState;
 import org.gatehouse.applications.DocumentRef;
 import org.gatehouse.applications.Registration;
+import org.gatehouse.audit.AuditEvent;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.audit.AuditQueries;
 import org.gatehouse.identity.Agency;
 import org.gatehouse.identity.CurrentUser;
 import org.gatehouse.identity.Role;
@@ -61,6 +64,7 @@ public class CaseService {
     private final List<ApprovalStep> approvalSteps;
     private final UserService users;
     private final AuditLog audit;
+    private final AuditQueries auditQueries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -74,6 +78,7 @@ public class CaseService {
             List<ApprovalStep> approvalSteps,
             UserService users,
             AuditLog audit,
+            AuditQueries auditQueries,
             ApplicationEventPublisher events,
             Clock clock) {
         this.cases = cases;
@@ -85,6 +90,7 @@ public class CaseService {
         this.approvalSteps = List.copyOf(approvalSteps);
         this.users = users;
         this.audit = audit;
+        this.auditQueries = auditQueries;
         this.events = events;
         this.clock = clock;
     }
@@ -269,6 +275,61 @@ public class CaseService {
                 review.clocks(procedure(review), now),
                 authority ? evidence(review, now) : List.of(),
                 authority);
+    }
+
+    /**
+     * What the case page shows: the case as {@link #get} gives it, with the application's deal and its recorded
+     * assessment as the caller may see them (the authority every figure; the applicant its own filings only).
+     */
+    public record Dossier(
+            Reviewed reviewed, ApplicationContent content, String assessmentJson, List<AuditEvent> audited) {}
+
+    /** Most audit events the case page shows, newest first (the whole trail is in the auditor's audit log). */
+    public static final int AUDITED_SHOWN_MAX = 100;
+
+    /**
+     * One case with its application, if the caller may see the case (else 404, as for one that does not exist); for
+     * the authority, the audit log's events about the case and its application, newest first (two reads on the log's
+     * entity index). The applicant reads the case's own history instead, without the authority's deliberation.
+     */
+    @Transactional(readOnly = true)
+    public Dossier dossier(CurrentUser caller, ApplicationId id) {
+        Reviewed reviewed = get(caller, id);
+        Application application = applications.registered(id);
+        return new Dossier(
+                reviewed,
+                application.content(),
+                applications.assessmentShownTo(caller, application),
+                reviewed.authority() ? audited(id) : List.of());
+    }
+
+    private List<AuditEvent> audited(ApplicationId id) {
+        List<AuditEvent> events = new ArrayList<>();
+        for (String entity : List.of(CASE, "application")) {
+            events.addAll(auditQueries.find(
+                    new AuditQueries.Query(entity, id.toString(), null, null, null, null, null), AUDITED_SHOWN_MAX));
+        }
+        events.sort(Comparator.comparingLong(AuditEvent::seq).reversed());
+        return List.copyOf(events.subList(0, Math.min(events.size(), AUDITED_SHOWN_MAX)));
+    }
+
+    /** The kind of flag an officer raises when a party may be another spelling of a registered company. */
+    public static final String POSSIBLE_SAME_COMPANY = "POSSIBLE_SAME_COMPANY";
+
+    /**
+     * An officer flags the case because its end user or ultimate parent may be {@code company} written another way:
+     * approval waits until an officer clears the flag. One such flag per company (by canonical key).
+     */
+    @Transactional
+    public Reviewed flagPossibleSameCompany(
+            CurrentUser caller, ApplicationId id, CompanyName company, String reason, long version) {
+        requireOfficer(caller);
+        Case review = forChange(id);
+        String flag = "same-company:" + company.key().replace(' ', '-');
+        String why = "may be the same company as " + company.display() + ": " + reason;
+        review.raiseFlag(flag, POSSIBLE_SAME_COMPANY, why, version, caller.actor(), clock.instant());
+        return changed(
+                caller, review, "case.flagged", mapOf("flag", flag, "kind", POSSIBLE_SAME_COMPANY, "reason", why));
     }
 
     /** Gives the case to an officer ({@code officer} null: leaves it unassigned). */

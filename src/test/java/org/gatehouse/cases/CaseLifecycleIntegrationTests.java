@@ -296,6 +296,54 @@ class CaseLifecycleIntegrationTests {
     }
 
     @Test
+    void anOfficerFlagsAPossibleSecondSpellingAndTheQueuesFindFlaggedCasesAndAwaitedRecommendations() {
+        String id = submitted(deal("SA", "HGX H100", 625));
+        JsonNode review = caseOf(id);
+        String company = review.get("subject").get("company").asString();
+        String filter = "&company=" + java.net.URLEncoder.encode(company, java.nio.charset.StandardCharsets.UTF_8);
+
+        JsonNode flagged = post("/api/v1/cases/" + id + "/flags", "officer", """
+                {"company": "%s Ltd.", "reason": "the same address in Riyadh", "version": %d}""".formatted(
+                        company, review.get("version").asLong()));
+        assertThat(flagged.get("flags").findValuesAsString("kind")).containsExactly("POSSIBLE_SAME_COMPANY");
+        assertThat(flagged.get("flags").get(0).get("reason").asString())
+                .isEqualTo("may be the same company as " + company + " Ltd.: the same address in Riyadh");
+        Http.Response again = http.post("/api/v1/cases/" + id + "/flags", token("officer"), """
+                {"company": "%s LTD", "reason": "twice", "version": %d}""".formatted(
+                        company, flagged.get("version").asLong()));
+        assertThat(again.status()).as("one flag per company, by canonical key").isEqualTo(409);
+        assertThat(http.post("/api/v1/cases/" + id + "/flags", token("exporter"), """
+                        {"company": "X", "reason": "y", "version": 2}""")
+                        .status())
+                .isEqualTo(403);
+        assertThat(ids(http.get("/api/v1/cases?queue=flagged&limit=200" + filter, token("officer"))
+                        .json()))
+                .containsExactly(id);
+
+        String flag = flagged.get("flags").get(0).get("flag").asString();
+        JsonNode cleared = post("/api/v1/cases/" + id + "/flags/" + flag + "/clear", "officer", """
+                {"reason": "a different company", "version": %d}""".formatted(
+                        flagged.get("version").asLong()));
+        assertThat(ids(http.get("/api/v1/cases?queue=flagged&limit=200" + filter, token("officer"))
+                        .json()))
+                .isEmpty();
+
+        post("/api/v1/cases/" + id + "/referrals", "officer", """
+                {"agencies": ["STATE", "ENERGY"], "version": %d}""".formatted(
+                        cleared.get("version").asLong()));
+        post("/api/v1/cases/" + id + "/recommendations", "state", """
+                {"recommendation": "APPROVE", "reasons": "no objection"}""");
+        String awaiting = "/api/v1/cases?queue=awaiting_recommendation&limit=200" + filter;
+        assertThat(ids(http.get(awaiting, token("officer")).json()))
+                .as("Energy has not answered")
+                .containsExactly(id);
+        assertThat(ids(http.get(awaiting, token("energy")).json())).containsExactly(id);
+        assertThat(ids(http.get(awaiting, token("state")).json()))
+                .as("State has answered")
+                .isEmpty();
+    }
+
+    @Test
     void onlyOfficersActOnCasesAndApplicantsOnlyOnTheirOwn() {
         String id = submitted(deal("SA", "HGX H100", 625));
         JsonNode review = caseOf(id);

@@ -49,6 +49,23 @@ class JdbcCases implements Cases {
 
     private static final String OPEN_STATES = "c.state IN ('IN_REVIEW', 'REFERRED', 'HELD_WITHOUT_ACTION')";
 
+    /**
+     * A flag raised and not cleared since: a Flagged event with no later FlagCleared of the same flag (the partial
+     * index {@code case_event_flags}, V031, holds only these two kinds of event).
+     */
+    private static final String FLAG_RAISED = """
+            EXISTS (SELECT 1 FROM case_event f
+                    WHERE f.application_id = c.application_id AND f.type = 'Flagged'
+                      AND NOT EXISTS (SELECT 1 FROM case_event k
+                          WHERE k.application_id = f.application_id AND k.type = 'FlagCleared' AND k.seq > f.seq
+                            AND k.payload ->> 'flag' = f.payload ->> 'flag'))""";
+
+    /** A referral without its recommendation yet (to the filter's agency, when one is set). */
+    private static final String RECOMMENDATION_AWAITED = """
+            EXISTS (SELECT 1 FROM case_referral w
+                    WHERE w.application_id = c.application_id AND w.recommended_at IS NULL
+                      AND (CAST(:agency AS text) IS NULL OR w.agency = :agency))""";
+
     /** The list query of each queue: fixed text, with the same optional filters (a null parameter does not filter). */
     private static final Map<CaseQueue, String> LIST = Map.of(
             CaseQueue.OPEN, list(OPEN_STATES),
@@ -57,6 +74,8 @@ class JdbcCases implements Cases {
             CaseQueue.REFERRED, list("c.state = 'REFERRED'"),
             CaseQueue.HELD, list("c.state = 'HELD_WITHOUT_ACTION'"),
             CaseQueue.OVERDUE, list("c.state IN ('IN_REVIEW', 'REFERRED') AND c.due_at < :now"),
+            CaseQueue.FLAGGED, list(OPEN_STATES + " AND " + FLAG_RAISED),
+            CaseQueue.AWAITING_RECOMMENDATION, list(OPEN_STATES + " AND " + RECOMMENDATION_AWAITED),
             CaseQueue.ALL, list("TRUE"));
 
     /** The open cases of one company (as ultimate parent or end user), for the modules that flag them. */

@@ -16,6 +16,7 @@ import org.gatehouse.identity.Agency;
 import org.gatehouse.identity.CurrentUser;
 import org.gatehouse.identity.Username;
 import org.gatehouse.policy.Requirement;
+import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.InputCheck;
 import org.gatehouse.trade.InvalidInputException;
 import org.gatehouse.trade.Text;
@@ -107,6 +108,18 @@ final class CaseBinder {
                 "", () -> new DocumentRef(form.name(), form.mediaType(), form.sha256(), size == null ? 0 : size));
         check.throwIfInvalid();
         return new Filed(requirement, document);
+    }
+
+    /** The company a party may be, and why the officer thinks so. */
+    record SameCompany(CompanyName company, String reason) {}
+
+    static Bound<SameCompany> raiseFlag(CaseForms.RaiseFlag form) {
+        InputCheck check = check(form);
+        CompanyName company = check.field("company", () -> CompanyName.of(form.company()));
+        String reason = check.field("reason", () -> Text.required(form.reason(), Case.TEXT_CHARS_MAX));
+        Long version = check.field("version", () -> version(form.version()));
+        check.throwIfInvalid();
+        return new Bound<>(new SameCompany(company, reason), version);
     }
 
     static Bound<String> clearFlag(CaseForms.ClearFlag form) {

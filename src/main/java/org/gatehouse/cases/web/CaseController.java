@@ -127,6 +127,14 @@ class CaseController {
         return view(cases.fileDocument(caller, caseId, filed.requirement(), filed.document()));
     }
 
+    @PostMapping("/{id}/flags")
+    CaseView raiseFlag(CurrentUser caller, @PathVariable String id, @RequestBody CaseForms.RaiseFlag body) {
+        ApplicationId caseId = parseId(id);
+        var bound = CaseBinder.raiseFlag(body);
+        return view(cases.flagPossibleSameCompany(
+                caller, caseId, bound.value().company(), bound.value().reason(), bound.version()));
+    }
+
     @PostMapping("/{id}/flags/{flag}/clear")
     CaseView clearFlag(
             CurrentUser caller,

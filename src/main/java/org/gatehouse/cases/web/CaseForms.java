@@ -26,6 +26,9 @@ final class CaseForms {
     /** A document filed as evidence for a requirement of the case. */
     record Document(String requirement, String name, String mediaType, String sha256, BigDecimal sizeBytes) {}
 
+    /** Flag the case: a party may be {@code company} (a registered company) written another way. */
+    record RaiseFlag(String company, String reason, Long version) {}
+
     /** Clear a raised flag, with the reason. */
     record ClearFlag(String reason, Long version) {}
 
