@@ -36,7 +36,11 @@ import org.gatehouse.identity.Role;
  *   <li>{@code {licence}}, {@code {suspendedLicence}}: the number of a new licence of the demo exporter (5 H100 to
  *       Saudi Arabia), active at version 1 or suspended at version 2;
  *   <li>{@code {exemption}}: a new tier-1 exemption of the demo exporter (8 H100 to Kenya), once recorded;
- *   <li>{@code {today}}: today's date (UTC), {@code yyyy-mm-dd}.
+ *   <li>{@code {today}}: today's date (UTC), {@code yyyy-mm-dd};
+ *   <li>{@code {listedCase}}: a new case whose end user is on the SDN list (its hits pending); {@code {hit}}: the id
+ *       of such a hit; {@code {hitPath}}: {@code /api/v1/cases/ID/screening-hits/HIT} of one;
+ *   <li>{@code {company}}: a newly registered company (version 1); {@code {match}}: a pending possible match of a new
+ *       submission with a newly registered company.
  * </ul>
  */
 public final class EndpointMatrix {
@@ -230,7 +234,37 @@ public final class EndpointMatrix {
                     .allow(APPLICANT, OFFICER, AUDITOR)
                     .deniedAsNotFound(),
             Endpoint.post("/api/v1/exemptions/{exemption}/notifications", """
-                    {"shippedOn": "{today}", "lines": [{"item": "H100", "quantity": 1}]}""").allow(APPLICANT)
+                    {"shippedOn": "{today}", "lines": [{"item": "H100", "quantity": 1}]}""").allow(APPLICANT),
+            // ---- screening (issue 12) ----
+            // Every signed-in user may screen a name: the lists are public, and an exporter screens its counterparties
+            // before it signs. The import (POST /api/v1/screening/lists, multipart, ADMIN) is tried by
+            // ScreeningIntegrationTests: this matrix sends JSON bodies.
+            Endpoint.get("/api/v1/screening?name=Banco%20Nacional%20de%20Cuba").allow(EVERYONE),
+            Endpoint.get("/api/v1/screening/lists").allow(ADMIN, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/screening/lists?active=true").allow(ADMIN, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/screening/hits").allow(OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/screening/hits/{hit}").allow(OFFICER, AUDITOR).deniedAsNotFound(),
+            Endpoint.get("/api/v1/cases/{listedCase}/screening-hits")
+                    .allow(OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("{hitPath}/disposition", """
+                    {"disposition": "FALSE_POSITIVE", "reason": "matrix: another company"}""").allow(OFFICER),
+            Endpoint.get("/api/v1/register/companies").allow(OFFICER, ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/register/companies/{company}")
+                    .allow(OFFICER, ADMIN, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/register/companies", """
+                    {"name": "Matrix Registered {unique}", "country": "SA"}""").allow(OFFICER, ADMIN),
+            Endpoint.put("/api/v1/register/companies/{company}", """
+                    {"name": "Matrix Renamed {unique}", "version": 1}""").allow(OFFICER, ADMIN),
+            Endpoint.get("/api/v1/register/matches").allow(OFFICER, ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/register/matches?application={listedCase}")
+                    .allow(OFFICER, ADMIN, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/register/matches/{match}/confirm", """
+                    {"reason": "matrix: same company"}""").allow(OFFICER),
+            Endpoint.post("/api/v1/register/matches/{match}/separate", """
+                    {"reason": "matrix: another company"}""").allow(OFFICER)
             // ---- later issues: append rows here, in a section per module ----
             );
 }

@@ -31,6 +31,9 @@ public interface Cases {
     /** The open cases whose ultimate parent or end user has this canonical company key (at most {@code max}). */
     List<ApplicationId> openConcerning(String companyKey, int max);
 
+    /** Open cases, by application id after {@code after} (null: from the first), at most {@code max}. */
+    List<ApplicationId> open(ApplicationId after, int max);
+
     /** A page of cases, the most urgent first (nearest deadline; none last), whole with their histories. */
     List<Case> list(CaseFilter filter, Instant now, Paging paging);
 }

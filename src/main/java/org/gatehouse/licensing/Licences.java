@@ -34,6 +34,9 @@ public interface Licences {
     /** A page of licences matching {@code filter}, newest first. */
     List<Licence> list(LicenceFilter filter, Paging paging);
 
+    /** Licences in force (active or suspended), by application id after {@code after} (null: from the first). */
+    List<Licence> inForce(ApplicationId after, int max);
+
     /**
      * A page of licences matching {@code filter} in {@code sort} order, for the web UI. Unlike {@link #list}, the
      * state filter (and the STATE order) reads each licence's standing on {@code today}: a live licence past its last
