@@ -45,6 +45,8 @@ public class Navigation {
             new Item("Home", "/", EVERYONE),
             new Item("Check a deal", "/assess", EnumSet.of(APPLICANT, OFFICER)),
             new Item("Applications", "/applications", EnumSet.of(APPLICANT, OFFICER, AUDITOR)),
+            new Item("Licences", "/licences", EnumSet.of(APPLICANT, OFFICER, AUDITOR)),
+            new Item("Exemptions", "/exemptions", EnumSet.of(APPLICANT, OFFICER, AUDITOR)),
             new Item("National compute", "/compute", EnumSet.of(OFFICER, AGENCY, AUDITOR)),
             new Item("Policy lab", "/lab", EnumSet.of(OFFICER, AGENCY, AUDITOR)),
             new Item("Audit log", "/audit", EnumSet.of(AUDITOR)));

@@ -20,9 +20,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Licences and exemptions on the home page. An exporter's applicant sees its active licences that end soonest, with
- * what remains of each, and its open exemptions by their last shipping day (what is still to be shipped and notified);
- * officers and auditors see the latest licences issued and the licences now suspended. Which lists a role is offered
+ * Licences and exemptions on the home page, what needs attention first: the active licences that end soonest, with
+ * what remains of each, and the open exemptions by their last shipping day (what is still to be shipped and notified)
+ * — an exporter's applicant sees its own, officers and auditors every organization's, and also the latest licences
+ * issued and the licences now suspended. Which lists a role is offered
  * is decided here; what each holds is the services' rule.
  */
 class LicensingHomeSection {
@@ -55,9 +56,10 @@ class LicensingHomeSection {
 
         @Override
         public Optional<Shown> shownTo(CurrentUser caller) {
-            if (!holder(caller)) {
+            if (!holder(caller) && !authority(caller)) {
                 return Optional.empty();
             }
+            boolean own = holder(caller);
             LocalDate today = LocalDate.now(clock);
             List<PageViews.LicenceRow> rows = licences
                     .page(
@@ -73,12 +75,12 @@ class LicensingHomeSection {
                     "licences/home",
                     PageViews.data(
                             "id", "licences",
-                            "title", "Your licences, ending soonest first",
+                            "title", own ? "Your licences, ending soonest first" : "Active licences ending soonest",
                             "empty", "No active licence: an approved application becomes a licence here.",
                             "rows", rows,
                             "dateLabel", "Valid until",
                             "more", "/licences?state=ACTIVE&sort=valid_until&dir=asc",
-                            "moreLabel", "All your licences")));
+                            "moreLabel", own ? "All your licences" : "All active licences")));
         }
     }
 
@@ -97,9 +99,10 @@ class LicensingHomeSection {
 
         @Override
         public Optional<Shown> shownTo(CurrentUser caller) {
-            if (!holder(caller)) {
+            if (!holder(caller) && !authority(caller)) {
                 return Optional.empty();
             }
+            boolean own = holder(caller);
             LocalDate today = LocalDate.now(clock);
             List<PageViews.ExemptionRow> rows = exemptions
                     .page(
@@ -114,12 +117,20 @@ class LicensingHomeSection {
             return Optional.of(new Shown(
                     "exemptions/home",
                     PageViews.data(
-                            "id", "exemptions",
-                            "title", "Exemptions: shipments to notify",
-                            "empty", "No open exemption: nothing is waiting to be shipped and notified.",
-                            "rows", rows,
-                            "more", "/exemptions?state=OPEN&sort=ship_by&dir=asc",
-                            "moreLabel", "All your exemptions")));
+                            "id",
+                            "exemptions",
+                            "title",
+                            own
+                                    ? "Exemptions: shipments to notify, lapsing soonest first"
+                                    : "Open exemptions lapsing soonest",
+                            "empty",
+                            "No open exemption: nothing is waiting to be shipped and notified.",
+                            "rows",
+                            rows,
+                            "more",
+                            "/exemptions?state=OPEN&sort=ship_by&dir=asc",
+                            "moreLabel",
+                            own ? "All your exemptions" : "All open exemptions")));
         }
     }
 
