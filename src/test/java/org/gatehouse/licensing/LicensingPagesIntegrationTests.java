@@ -5,6 +5,7 @@ import static org.gatehouse.licensing.LicensingChecks.counts;
 import static org.gatehouse.licensing.TestLicences.aDeal;
 import static org.gatehouse.licensing.TestLicences.units;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,5 +242,61 @@ class LicensingPagesIntegrationTests {
         Http.Response holders = exporter.open(path);
         assertThat(holders.body()).doesNotContain("Record the shipment").contains("No shipment can be reported");
         assertThat(as("officer").open("/licences?state=SUSPENDED").body()).contains(issued.number());
+    }
+
+    private long notifications(ApplicationId id) {
+        return jdbc.sql("SELECT count(*) FROM exemption_notification WHERE application_id = :id")
+                .param("id", id.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private static Map<String, String> aNotification(String key, LocalDate shippedOn, String item, String quantity) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("idempotencyKey", key);
+        fields.put("shippedOn", shippedOn.toString());
+        fields.put("lines[0].item", item);
+        fields.put("lines[0].quantity", quantity);
+        fields.put("reference", "AWB 9");
+        return fields;
+    }
+
+    @Test
+    void aNotificationFormFilesOnceBadInputChangesNothingAndALateOneIsFlagged() {
+        ApplicationId id =
+                TestLicences.exemption(context, TestLicences.exporter(context), aDeal("KE", units("GB300", 4)));
+        String path = "/exemptions/" + id;
+        WebSession exporter = as("exporter");
+        String key = key(exporter.open(path));
+        LicensingChecks.Counts before = counts(jdbc);
+
+        Http.Response notANumber = exporter.post(path + "/notifications", aNotification(key, today(), "GB300", "x"));
+        Http.Response notOnIt = exporter.post(path + "/notifications", aNotification(key, today(), "H100", "1"));
+
+        assertThat(notANumber.status()).isEqualTo(200);
+        assertThat(notANumber.body()).containsPattern("id=\"notify-error-lines-0-quantity\">Must be a number");
+        assertThat(notOnIt.status()).isEqualTo(200);
+        assertThat(notOnIt.body()).containsPattern("id=\"notify-error-lines-0-item\">[^<]+<");
+        assertThat(counts(jdbc)).isEqualTo(before);
+        assertThat(notifications(id)).isZero();
+
+        Http.Response filed = exporter.post(path + "/notifications", aNotification(key, today(), "GB300", "3"));
+        Http.Response resent = exporter.post(path + "/notifications", aNotification(key, today(), "GB300", "3"));
+        assertThat(filed.status()).isEqualTo(302);
+        assertThat(resent.status()).isEqualTo(302);
+        assertThat(notifications(id)).isEqualTo(1);
+        assertThat(exporter.open(path).body()).contains("On time").doesNotContain("late-warning");
+
+        LocalDate shipped = today();
+        clock.advance(Duration.ofDays(45));
+        WebSession later = as("exporter");
+        Http.Response late =
+                later.post(path + "/notifications", aNotification(key(later.open(path)), shipped, "GB300", "1"));
+        assertThat(late.status()).isEqualTo(302);
+        assertThat(later.open(path).body())
+                .contains("recorded as late")
+                .contains("late-warning")
+                .contains(">Late<");
+        assertThat(later.open("/exemptions?late=true").body()).contains(id.toString());
     }
 }
