@@ -299,4 +299,36 @@ class LicensingPagesIntegrationTests {
                 .contains(">Late<");
         assertThat(later.open("/exemptions?late=true").body()).contains(id.toString());
     }
+
+    @Test
+    void anOfficerAmendsFromTheVersionReadBadInputAndAStaleVersionChangeNothing() {
+        TestLicences.Issued issued = TestLicences.issue(context, aDeal("SA", units("H100", 10)));
+        WebSession officer = as("officer");
+        String path = "/licences/" + issued.number();
+        officer.open(path);
+        Map<String, String> amendment = new LinkedHashMap<>();
+        amendment.put("version", "1");
+        amendment.put("lines[0].line", "1");
+        amendment.put("lines[0].quantity", "eight");
+        amendment.put("reason", "the buyer reduced its order");
+        LicensingChecks.Counts before = counts(jdbc);
+
+        Http.Response notANumber = officer.post(path + "/amendments", amendment);
+        assertThat(notANumber.status()).isEqualTo(200);
+        assertThat(notANumber.body()).containsPattern("id=\"amend-error-lines-0-quantity\">Must be a number");
+        assertThat(counts(jdbc)).isEqualTo(before);
+
+        amendment.put("lines[0].quantity", "8");
+        Http.Response amended = officer.post(path + "/amendments", amendment);
+        assertThat(amended.status()).as(amended.body()).isEqualTo(302);
+        Http.Response page = officer.open(path);
+        assertThat(page.body()).contains("now at version 2").contains("the buyer reduced its order");
+        assertThat(remaining(page, 1)).isEqualTo("8");
+
+        amendment.put("lines[0].quantity", "6");
+        Http.Response stale = officer.post(path + "/amendments", amendment);
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.body()).contains("amend-problem").contains("version");
+        assertThat(remaining(officer.open(path), 1)).isEqualTo("8");
+    }
 }
