@@ -79,6 +79,21 @@ public class ExemptionService {
         return exemptions.list(filter.withHolder(caller.organizationId()), paging);
     }
 
+    /**
+     * A page of the exemptions the caller may see, as {@link #list} chooses them, in {@code sort} order; the state
+     * filter reads each exemption's standing today (an open exemption past its period is LAPSED). For the web UI.
+     */
+    @Transactional(readOnly = true)
+    public List<Exemption> page(
+            CurrentUser caller, ExemptionFilter filter, ExemptionSort sort, boolean descending, Paging paging) {
+        LocalDate today = LocalDate.now(clock);
+        if (caller.seesAllOrganizations()) {
+            return exemptions.page(filter, today, sort, descending, paging);
+        }
+        caller.require(Role.APPLICANT);
+        return exemptions.page(filter.withHolder(caller.organizationId()), today, sort, descending, paging);
+    }
+
     /** A page of an exemption's notifications, newest first. */
     @Transactional(readOnly = true)
     public List<Notification> notifications(CurrentUser caller, ApplicationId id, Paging paging) {

@@ -24,6 +24,14 @@ public interface Exemptions {
     List<Exemption> list(ExemptionFilter filter, Paging paging);
 
     /**
+     * A page of exemptions matching {@code filter} in {@code sort} order, for the web UI. Unlike {@link #list}, the
+     * state filter (and the STATE order) reads each exemption's standing on {@code today}: an open exemption on or
+     * after its lapse day counts as LAPSED, as {@link Exemption#standing} says.
+     */
+    List<Exemption> page(
+            ExemptionFilter filter, LocalDate today, ExemptionSort sort, boolean descending, Paging paging);
+
+    /**
      * Open exemptions lapsed on {@code today}, oldest first, at most {@code limit}, each locked until the transaction
      * ends; rows another transaction has locked are skipped (another server is lapsing them).
      */

@@ -76,6 +76,21 @@ public class LicenceService {
         return licences.list(filter.withHolder(caller.organizationId()), paging);
     }
 
+    /**
+     * A page of the licences the caller may see, as {@link #list} chooses them, in {@code sort} order; the state
+     * filter reads each licence's standing today (a live licence past its validity is EXPIRED). For the web UI.
+     */
+    @Transactional(readOnly = true)
+    public List<Licence> page(
+            CurrentUser caller, LicenceFilter filter, LicenceSort sort, boolean descending, Paging paging) {
+        LocalDate today = LocalDate.now(clock);
+        if (caller.seesAllOrganizations()) {
+            return licences.page(filter, today, sort, descending, paging);
+        }
+        caller.require(Role.APPLICANT);
+        return licences.page(filter.withHolder(caller.organizationId()), today, sort, descending, paging);
+    }
+
     /** Most licences {@link #inForce} answers at once. */
     public static final int IN_FORCE_PAGE_MAX = 1_000;
 

@@ -38,6 +38,13 @@ public interface Licences {
     List<Licence> inForce(ApplicationId after, int max);
 
     /**
+     * A page of licences matching {@code filter} in {@code sort} order, for the web UI. Unlike {@link #list}, the
+     * state filter (and the STATE order) reads each licence's standing on {@code today}: a live licence past its last
+     * valid day counts as EXPIRED, as {@link Licence#standing} says, before the expiry job has recorded it.
+     */
+    List<Licence> page(LicenceFilter filter, LocalDate today, LicenceSort sort, boolean descending, Paging paging);
+
+    /**
      * Live licences whose validity ended before {@code today}, oldest first, at most {@code limit}, each locked until
      * the transaction ends; rows another transaction has locked are skipped (another server is expiring them).
      */

@@ -59,7 +59,8 @@ class WebUiBrowserTests {
     @Test
     void eachRoleSignsInToItsOwnHome() {
         browser.signIn("exporter", IntegrationTest.DEMO_PASSWORD);
-        assertThat(navigation()).containsExactly("Home", "Check a deal", "Applications", "Cases");
+        assertThat(navigation())
+                .containsExactly("Home", "Check a deal", "Applications", "Cases", "Licences", "Exemptions");
         assertThat(browser.find("#signed-in-as").getText())
                 .contains("Erin Castellano")
                 .contains("Veridian");
@@ -69,7 +70,15 @@ class WebUiBrowserTests {
 
         browser.signIn("officer", IntegrationTest.DEMO_PASSWORD);
         assertThat(navigation())
-                .containsExactly("Home", "Check a deal", "Applications", "Cases", "National compute", "Policy lab");
+                .containsExactly(
+                        "Home",
+                        "Check a deal",
+                        "Applications",
+                        "Cases",
+                        "Licences",
+                        "Exemptions",
+                        "National compute",
+                        "Policy lab");
         assertThat(browser.find("#home-compute h2").getText()).isEqualTo("National compute");
         assertThat(browser.find("#home-submissions h2").getText()).isEqualTo("Latest submissions");
         browser.screenshot("home-officer");
@@ -82,7 +91,15 @@ class WebUiBrowserTests {
 
         browser.signIn("auditor", IntegrationTest.DEMO_PASSWORD);
         assertThat(navigation())
-                .containsExactly("Home", "Applications", "Cases", "National compute", "Policy lab", "Audit log");
+                .containsExactly(
+                        "Home",
+                        "Applications",
+                        "Cases",
+                        "Licences",
+                        "Exemptions",
+                        "National compute",
+                        "Policy lab",
+                        "Audit log");
 
         browser.signIn("admin", IntegrationTest.DEMO_PASSWORD);
         assertThat(navigation()).containsExactly("Home");

@@ -46,6 +46,8 @@ public class Navigation {
             new Item("Check a deal", "/assess", EnumSet.of(APPLICANT, OFFICER)),
             new Item("Applications", "/applications", EnumSet.of(APPLICANT, OFFICER, AUDITOR)),
             new Item("Cases", "/cases", EnumSet.of(APPLICANT, OFFICER, AGENCY, AUDITOR)),
+            new Item("Licences", "/licences", EnumSet.of(APPLICANT, OFFICER, AUDITOR)),
+            new Item("Exemptions", "/exemptions", EnumSet.of(APPLICANT, OFFICER, AUDITOR)),
             new Item("National compute", "/compute", EnumSet.of(OFFICER, AGENCY, AUDITOR)),
             new Item("Policy lab", "/lab", EnumSet.of(OFFICER, AGENCY, AUDITOR)),
             new Item("Audit log", "/audit", EnumSet.of(AUDITOR)));

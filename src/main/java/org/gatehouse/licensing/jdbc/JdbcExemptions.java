@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gatehouse.applications.ApplicationContent;
 import org.gatehouse.licensing.Drawdown;
 import org.gatehouse.licensing.Exemption;
 import org.gatehouse.licensing.ExemptionFilter;
+import org.gatehouse.licensing.ExemptionSort;
 import org.gatehouse.licensing.ExemptionState;
 import org.gatehouse.licensing.Exemptions;
 import org.gatehouse.licensing.ItemLine;
@@ -51,6 +54,39 @@ class JdbcExemptions implements Exemptions {
               AND (CAST(:late AS boolean) IS NULL OR (late_notifications > 0) = :late)
             ORDER BY registered_at DESC, application_id
             LIMIT :limit OFFSET :offset""";
+
+    /** An exemption's state on {@code :today}: an open one on or after its lapse day is LAPSED ({@code standing}). */
+    private static final String STANDING =
+            "(CASE WHEN state = 'OPEN' AND lapses_on <= :today THEN 'LAPSED' ELSE state END)";
+
+    private static final String PAGE_WHERE = """
+            WHERE (CAST(:org AS uuid) IS NULL OR organization_id = :org)
+              AND (CAST(:state AS text) IS NULL OR %s = :state)
+              AND (CAST(:destination AS text) IS NULL OR destination = :destination)
+              AND (CAST(:late AS boolean) IS NULL OR (late_notifications > 0) = :late)
+            """.formatted(STANDING);
+
+    /** One statement per order and direction of the web UI's page (ORDER BY cannot be a parameter). */
+    private static final Map<ExemptionSort, String[]> PAGE = new EnumMap<>(ExemptionSort.class);
+
+    static {
+        for (ExemptionSort sort : ExemptionSort.values()) {
+            String column = switch (sort) {
+                case REGISTERED -> "registered_at";
+                case SHIP_BY -> "ship_by";
+                case DESTINATION -> "destination";
+                case STATE -> STANDING;
+            };
+            PAGE.put(
+                    sort, new String[] {page(column + " ASC, application_id"), page(column + " DESC, application_id")});
+        }
+    }
+
+    /** The page's ids are chosen first, on the narrow columns, and only its rows are read whole. */
+    private static String page(String order) {
+        return SELECT + "\nWHERE application_id IN (SELECT application_id FROM exemption\n" + PAGE_WHERE + "ORDER BY "
+                + order + " LIMIT :limit OFFSET :offset)\nORDER BY " + order;
+    }
 
     /** The lapse job's claim, as the expiry job's (see {@code JdbcLicences}): locked, SKIP LOCKED. */
     private static final String LAPSING = SELECT + """
@@ -161,6 +197,25 @@ class JdbcExemptions implements Exemptions {
                                 ? null
                                 : filter.destination().value())
                 .param("late", filter.late())
+                .param("limit", paging.limit())
+                .param("offset", paging.offset())
+                .query(this::exemption)
+                .list();
+    }
+
+    @Override
+    public List<Exemption> page(
+            ExemptionFilter filter, LocalDate today, ExemptionSort sort, boolean descending, Paging paging) {
+        return jdbc.sql(PAGE.get(sort)[descending ? 1 : 0])
+                .param("org", filter.holder() == null ? null : filter.holder().value())
+                .param("state", filter.state() == null ? null : filter.state().name())
+                .param(
+                        "destination",
+                        filter.destination() == null
+                                ? null
+                                : filter.destination().value())
+                .param("late", filter.late())
+                .param("today", today)
                 .param("limit", paging.limit())
                 .param("offset", paging.offset())
                 .query(this::exemption)

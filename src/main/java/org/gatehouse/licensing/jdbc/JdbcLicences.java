@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gatehouse.applications.ApplicationContent;
@@ -17,6 +19,7 @@ import org.gatehouse.licensing.Keyed;
 import org.gatehouse.licensing.Licence;
 import org.gatehouse.licensing.LicenceFilter;
 import org.gatehouse.licensing.LicenceNumber;
+import org.gatehouse.licensing.LicenceSort;
 import org.gatehouse.licensing.LicenceState;
 import org.gatehouse.licensing.LicenceTerms;
 import org.gatehouse.licensing.LicenceVersion;
@@ -53,6 +56,42 @@ class JdbcLicences implements Licences {
               AND (CAST(:destination AS text) IS NULL OR destination = :destination)
             ORDER BY issued_at DESC, number
             LIMIT :limit OFFSET :offset""";
+
+    /** A licence's state on {@code :today}: a live one past its last valid day is EXPIRED ({@code Licence.standing}). */
+    private static final String STANDING =
+            "(CASE WHEN state IN ('ACTIVE', 'SUSPENDED') AND valid_until < :today THEN 'EXPIRED' ELSE state END)";
+
+    private static final String PAGE_WHERE = """
+            WHERE (CAST(:org AS uuid) IS NULL OR organization_id = :org)
+              AND (CAST(:state AS text) IS NULL OR %s = :state)
+              AND (CAST(:destination AS text) IS NULL OR destination = :destination)
+            """.formatted(STANDING);
+
+    /** One statement per order and direction of the web UI's page (ORDER BY cannot be a parameter). */
+    private static final Map<LicenceSort, String[]> PAGE = new EnumMap<>(LicenceSort.class);
+
+    static {
+        for (LicenceSort sort : LicenceSort.values()) {
+            String column = switch (sort) {
+                case ISSUED -> "issued_at";
+                case UPDATED -> "updated_at";
+                case VALID_UNTIL -> "valid_until";
+                case NUMBER -> "number";
+                case DESTINATION -> "destination";
+                case STATE -> STANDING;
+            };
+            PAGE.put(sort, new String[] {page(column + " ASC, number"), page(column + " DESC, number")});
+        }
+    }
+
+    /**
+     * The page's numbers are chosen first, on the narrow columns, and only its rows are read whole (their JSON
+     * converted to text), as the applications' pages do.
+     */
+    private static String page(String order) {
+        return SELECT + "\nWHERE number IN (SELECT number FROM licence\n" + PAGE_WHERE + "ORDER BY " + order
+                + " LIMIT :limit OFFSET :offset)\nORDER BY " + order;
+    }
 
     /**
      * The expiry job's claim: live licences past their last valid day, locked; SKIP LOCKED passes over rows another
@@ -177,6 +216,24 @@ class JdbcLicences implements Licences {
                         filter.destination() == null
                                 ? null
                                 : filter.destination().value())
+                .param("limit", paging.limit())
+                .param("offset", paging.offset())
+                .query(this::licence)
+                .list();
+    }
+
+    @Override
+    public List<Licence> page(
+            LicenceFilter filter, LocalDate today, LicenceSort sort, boolean descending, Paging paging) {
+        return jdbc.sql(PAGE.get(sort)[descending ? 1 : 0])
+                .param("org", filter.holder() == null ? null : filter.holder().value())
+                .param("state", filter.state() == null ? null : filter.state().name())
+                .param(
+                        "destination",
+                        filter.destination() == null
+                                ? null
+                                : filter.destination().value())
+                .param("today", today)
                 .param("limit", paging.limit())
                 .param("offset", paging.offset())
                 .query(this::licence)

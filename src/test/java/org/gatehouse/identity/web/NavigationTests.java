@@ -18,12 +18,29 @@ class NavigationTests {
 
     @Test
     void eachRoleIsOfferedItsOwnPages() {
-        assertThat(labels(Role.APPLICANT, "/")).containsExactly("[Home]", "Check a deal", "Applications");
+        assertThat(labels(Role.APPLICANT, "/"))
+                .containsExactly("[Home]", "Check a deal", "Applications", "Cases", "Licences", "Exemptions");
         assertThat(labels(Role.OFFICER, "/compute/SA"))
-                .containsExactly("Home", "Check a deal", "Applications", "[National compute]", "Policy lab");
-        assertThat(labels(Role.AGENCY, "/lab")).containsExactly("Home", "National compute", "[Policy lab]");
+                .containsExactly(
+                        "Home",
+                        "Check a deal",
+                        "Applications",
+                        "Cases",
+                        "Licences",
+                        "Exemptions",
+                        "[National compute]",
+                        "Policy lab");
+        assertThat(labels(Role.AGENCY, "/lab")).containsExactly("Home", "Cases", "National compute", "[Policy lab]");
         assertThat(labels(Role.AUDITOR, "/audit"))
-                .containsExactly("Home", "Applications", "National compute", "Policy lab", "[Audit log]");
+                .containsExactly(
+                        "Home",
+                        "Applications",
+                        "Cases",
+                        "Licences",
+                        "Exemptions",
+                        "National compute",
+                        "Policy lab",
+                        "[Audit log]");
         assertThat(labels(Role.ADMIN, "/")).containsExactly("[Home]");
         assertThat(labels(Role.BUYER, "/account/password")).containsExactly("Home");
     }
