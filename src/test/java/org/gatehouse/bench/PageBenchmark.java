@@ -21,10 +21,11 @@ import org.gatehouse.identity.UserService;
 import org.gatehouse.identity.Username;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Server time of the web UI's pages, as a browser asks for them: the server runs in this JVM on a fresh durable
- * embedded PostgreSQL, with {@code applications} submitted applications of the demo exporter spread over 200
+ * embedded PostgreSQL with the demo world ({@code --demo}) and {@code applications} more submitted applications of the demo exporter spread over 200
  * companies and 20 countries (not measured); then each page is requested {@code requests} times in a row over
  * loopback, after as many warm-up requests, and the median and 90th percentile of the response time are printed,
  * slowest page first. Run with {@code bench/pages.sh [applications] [requests]}; not part of the test suite.
@@ -62,6 +63,24 @@ public final class PageBenchmark {
             WebSession exporter = signedIn(port, "exporter");
             WebSession officer = signedIn(port, "officer");
             WebSession auditor = signedIn(port, "auditor");
+            WebSession agency = signedIn(port, "state");
+            WebSession holder = signedIn(port, "nvidia");
+            JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+            // The demo world's busiest case (most events) and licence (most shipments), and the holder's licence.
+            String busyCase = jdbc.sql("SELECT application_id::text FROM case_event GROUP BY application_id"
+                            + " ORDER BY count(*) DESC, application_id LIMIT 1")
+                    .query(String.class)
+                    .single();
+            String licence = jdbc.sql(
+                            "SELECT l.number FROM licence l LEFT JOIN shipment s ON s.licence_number = l.number"
+                                    + " GROUP BY l.number ORDER BY count(s.id) DESC, l.number LIMIT 1")
+                    .query(String.class)
+                    .single();
+            String holderLicence = jdbc.sql(
+                            "SELECT l.number FROM licence l JOIN organization o ON o.id = l.organization_id"
+                                    + " WHERE o.name = 'NVIDIA Corporation' ORDER BY l.number LIMIT 1")
+                    .query(String.class)
+                    .single();
             Map<String, Supplier<Http.Response>> pages = new LinkedHashMap<>();
             pages.put("GET / (exporter: drafts, submissions)", () -> exporter.open("/"));
             pages.put("GET / (officer: national totals, submissions)", () -> officer.open("/"));
@@ -88,6 +107,17 @@ public final class PageBenchmark {
                             null,
                             null,
                             null));
+            pages.put("GET /cases (officer: the queue by urgency)", () -> officer.open("/cases"));
+            pages.put("GET /cases?queue=overdue (officer)", () -> officer.open("/cases?queue=overdue"));
+            pages.put("GET /cases/{id} (officer: the busiest demo case)", () -> officer.open("/cases/" + busyCase));
+            pages.put("GET /cases (agency: referred to it)", () -> agency.open("/cases"));
+            pages.put("GET / (agency)", () -> agency.open("/"));
+            pages.put("GET /licences (officer)", () -> officer.open("/licences"));
+            pages.put("GET /licences/{number} (officer: most shipments)", () -> officer.open("/licences/" + licence));
+            pages.put("GET /licences (holder)", () -> holder.open("/licences"));
+            pages.put("GET /licences/{number} (holder)", () -> holder.open("/licences/" + holderLicence));
+            pages.put("GET / (holder: NVIDIA)", () -> holder.open("/"));
+            pages.put("GET /exemptions (officer)", () -> officer.open("/exemptions"));
             pages.put("GET /audit (newest 50)", () -> auditor.open("/audit"));
             pages.put(
                     "GET /audit (one application's events)",
