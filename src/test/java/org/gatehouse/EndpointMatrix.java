@@ -5,6 +5,7 @@ import static org.gatehouse.identity.Role.AGENCY;
 import static org.gatehouse.identity.Role.APPLICANT;
 import static org.gatehouse.identity.Role.AUDITOR;
 import static org.gatehouse.identity.Role.BUYER;
+import static org.gatehouse.identity.Role.INSPECTOR;
 import static org.gatehouse.identity.Role.OFFICER;
 
 import java.util.Collections;
@@ -32,7 +33,13 @@ import org.gatehouse.identity.Role;
  *   <li>{@code {case}}, {@code {referred}}, {@code {held}}: a new case (version 1) of the demo exporter; the second
  *       referred to the State Department, the third held for the applicant's answer;
  *   <li>{@code {draft}}, {@code {submitted}}: a new draft (version 1) of the demo exporter, or one it
- *       submitted (version 2).
+ *       submitted (version 2);
+ *   <li>{@code {preapproval}}, {@code {reviewedPreapproval}}, {@code {grantedPreapproval}},
+ *       {@code {suspendedPreapproval}}: a new pre-approval the demo exporter asked for, as requested (version 1), under
+ *       review (2), granted (3) or suspended (4); {@code {buyerPreapproval}}: one the demo buyer asked for itself;
+ *   <li>{@code {inspection}}: an inspection scheduled for the demo inspector on a granted pre-approval of the exporter;
+ *   <li>{@code {agreement}}, {@code {signedAgreement}}: a new agreement (version 1, with commitment 1 and tranche 1)
+ *       or a signed one (version 2), with a European country whose earlier agreement is terminated first.
  * </ul>
  */
 public final class EndpointMatrix {
@@ -101,6 +108,14 @@ public final class EndpointMatrix {
     static final String DEAL = """
             {"endUser": {"name": "Matrix Cloud {unique}", "country": "KE"}, "destination": "KE",
              "endUse": "AI inference", "lines": [{"item": "H100", "quantity": 8}]}""";
+
+    /** A pre-approval request any buyer or exporter may make: the demo buyer's, for itself. */
+    static final String PRE_APPROVAL = """
+            {"company": "Falaj Digital Infrastructure FZ-LLC", "ultimateParent": "Matrix Buyer", "countries": ["SA"],
+             "sites": [{"name": "Matrix Site", "country": "SA", "address": "Riyadh"}],
+             "disclosure": {"name": "bm.pdf", "mediaType": "application/pdf", "sizeBytes": 10,
+                            "sha256": "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"},
+             "inspectionConsent": true, "validFrom": "2099-01-01", "validUntil": "2100-01-01"}""";
 
     public static final List<Endpoint> ROWS = List.of(
             // ---- identity (issue 4) ----
@@ -184,7 +199,71 @@ public final class EndpointMatrix {
             Endpoint.post("/api/v1/cases/{case}/return", """
                     {"reason": "incomplete", "version": 1}""").allow(OFFICER),
             Endpoint.post("/api/v1/cases/{case}/decision", """
-                    {"decision": "DENIED", "reasons": "matrix", "version": 1}""").allow(OFFICER)
+                    {"decision": "DENIED", "reasons": "matrix", "version": 1}""").allow(OFFICER),
+            // ---- instruments (issue 11) ----
+            Endpoint.post("/api/v1/preapprovals", PRE_APPROVAL).allow(BUYER, APPLICANT),
+            Endpoint.get("/api/v1/preapprovals").allow(BUYER, APPLICANT, OFFICER, AUDITOR, INSPECTOR, AGENCY),
+            Endpoint.get("/api/v1/preapprovals?state=GRANTED&country=SA&company=Matrix%20Buyer&limit=5")
+                    .allow(BUYER, APPLICANT, OFFICER, AUDITOR, INSPECTOR, AGENCY),
+            Endpoint.get("/api/v1/preapprovals/{preapproval}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/preapprovals/{buyerPreapproval}")
+                    .allow(BUYER, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/preapprovals/{preapproval}/review", """
+                    {"version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{reviewedPreapproval}/grant", """
+                    {"conditions": "quarterly reports", "version": 2}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{reviewedPreapproval}/deny", """
+                    {"reasons": "ownership unclear", "version": 2}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{grantedPreapproval}/suspend", """
+                    {"reason": "audit", "version": 3}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{suspendedPreapproval}/reinstate", """
+                    {"reason": "audited", "version": 4}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{grantedPreapproval}/revoke", """
+                    {"reason": "misuse", "version": 3}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{grantedPreapproval}/inspections", """
+                    {"site": "Matrix Site", "scheduledFor": "2099-01-01", "inspector": "inspector"}""")
+                    .allow(OFFICER, INSPECTOR),
+            Endpoint.get("/api/v1/inspections").allow(BUYER, APPLICANT, OFFICER, AUDITOR, INSPECTOR, AGENCY),
+            Endpoint.get("/api/v1/inspections/{inspection}")
+                    .allow(APPLICANT, OFFICER, AUDITOR, INSPECTOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/inspections/{inspection}/result", """
+                    {"performedOn": "2024-01-01", "outcome": "SATISFACTORY", "version": 1,
+                     "reportSha256": "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"}""").allow(INSPECTOR),
+            Endpoint.post("/api/v1/agreements", """
+                    {"country": "LU", "title": "Matrix compact", "signatories": ["US", "LU"],
+                     "investment": {"pledgedUsd": 1000}}""").allow(OFFICER),
+            Endpoint.get("/api/v1/agreements").allow(OFFICER, AUDITOR, AGENCY),
+            Endpoint.get("/api/v1/agreements?country=FR&status=DRAFT&limit=5").allow(OFFICER, AUDITOR, AGENCY),
+            Endpoint.get("/api/v1/agreements/{agreement}")
+                    .allow(OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/agreements/{agreement}/sign", """
+                    {"signedOn": "2024-01-01", "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{signedAgreement}/entry-into-force", """
+                    {"inForceOn": "2099-01-01", "version": 2}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{agreement}/terminate", """
+                    {"terminatedOn": "2099-01-01", "reason": "matrix", "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{agreement}/commitments", """
+                    {"text": "no remote access from D:5 countries", "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{agreement}/commitments/1/status", """
+                    {"status": "MET", "note": "audited", "version": 1}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{agreement}/tranches", """
+                    {"dueOn": "2099-06-01", "amountUsd": 100, "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{agreement}/tranches/1/realizations", """
+                    {"amountUsd": 50, "realizedOn": "2024-01-01", "version": 1,
+                     "evidenceSha256": "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"}""")
+                    .allow(OFFICER)
             // ---- later issues: append rows here, in a section per module ----
             );
 }
