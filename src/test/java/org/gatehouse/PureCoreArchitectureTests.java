@@ -8,8 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shared kernel, the catalogue, the policy engine and the offline analysis stay pure: no Spring, no JDBC, no
- * servlet, no HTTP client. Their HTTP adapters live apart, in {@code web/} sub-packages.
+ * The shared kernel, the catalogue, the policy engine, the offline analysis and the screening core stay pure: no
+ * Spring, no JDBC, no servlet, no HTTP client. Their HTTP adapters live apart, in {@code web/} sub-packages.
  */
 class PureCoreArchitectureTests {
 
@@ -25,7 +25,8 @@ class PureCoreArchitectureTests {
                         "org.gatehouse.trade..",
                         "org.gatehouse.catalog..",
                         "org.gatehouse.policy..",
-                        "org.gatehouse.analysis..")
+                        "org.gatehouse.analysis..",
+                        "org.gatehouse.screening..")
                 .and()
                 .resideOutsideOfPackage("..web..")
                 .should()

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             AssessCommand.class,
             CompareCommand.class,
+            ScreenCommand.class,
             CatalogCommand.class,
             PolicyCommand.class,
             GenerateCommand.class,
