@@ -77,9 +77,16 @@ public final class InstrumentsApi {
         return ok("GET", path, username, null);
     }
 
-    /** A fresh company name (letters only, so that its key is readable). */
+    /**
+     * A fresh company name: {@code prefix} and a whole UUID written in letters (each digit d as the letter 'g' + d, so
+     * two UUIDs never give one name and its key stays readable).
+     */
     public static String company(String prefix) {
-        return prefix + " " + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "x");
+        StringBuilder tag = new StringBuilder(32);
+        for (char c : UUID.randomUUID().toString().replace("-", "").toCharArray()) {
+            tag.append(c >= '0' && c <= '9' ? (char) ('g' + (c - '0')) : c);
+        }
+        return prefix + " " + tag;
     }
 
     /** A deal body: {@code units} of {@code item} for an end user under {@code parent} in {@code destination}. */
