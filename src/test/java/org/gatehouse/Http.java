@@ -112,6 +112,18 @@ public final class Http {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A browser's multipart form post (a file upload), its body already encoded with {@code boundary}. */
+    public Response multipart(String path, String cookie, String boundary, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** An API call with extra request headers (Idempotency-Key…). */
     public Response api(String method, String path, String token, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

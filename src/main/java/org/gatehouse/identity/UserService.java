@@ -12,6 +12,7 @@ import org.gatehouse.trade.InvalidInputException;
 import org.gatehouse.trade.NotFoundException;
 import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Paging;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -198,6 +199,40 @@ public class UserService {
                 id.toString(),
                 Map.of("username", user.username().value())));
         return users.find(id).orElseThrow();
+    }
+
+    /**
+     * Changes the caller's own password, after checking its current one (a session left open must not be enough to
+     * lock its owner out). Every signed-in person may, auditors too: their own credential is not a record they audit,
+     * and an administrator who set it would know it. Audited, without either password, as {@code user.password_changed} with {@code "self":
+     * true}. A wrong current password is refused naming the field {@code currentPassword}; nothing is written.
+     *
+     * @throws InvalidInputException when {@code current} is not the account's password, or {@code next} equals it
+     */
+    @Transactional
+    public User changeOwnPassword(CurrentUser caller, Password current, Password next) {
+        if (caller.isSystem()) {
+            throw new AccessDeniedException("a system actor has no password");
+        }
+        Users.WithPassword account = users.findWithPassword(caller.userId())
+                .orElseThrow(() -> new NotFoundException("user", caller.userId()));
+        if (!passwordEncoder.matches(current.value(), account.passwordHash())) {
+            throw InvalidInputException.of("currentPassword", "is not your current password");
+        }
+        if (current.value().equals(next.value())) {
+            throw InvalidInputException.of("newPassword", "must differ from your current password");
+        }
+        User user = account.user();
+        if (!users.updatePasswordHash(user.id(), passwordEncoder.encode(next.value()), user.version())) {
+            throw new ConflictException("your account was changed meanwhile; try again");
+        }
+        auditLog.append(new AuditEntry(
+                caller.actor(),
+                "user.password_changed",
+                "user",
+                user.id().toString(),
+                Map.of("username", user.username().value(), "self", true)));
+        return users.find(user.id()).orElseThrow();
     }
 
     /** Whether {@code password} is the account's password (the demo set-up uses it to avoid needless changes). */

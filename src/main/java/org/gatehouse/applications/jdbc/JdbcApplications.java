@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class JdbcApplications implements Applications {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             SELECT id, organization_id, state, version, created_by, created_at, updated_at, submitted_at,
                 content::text, policy_id, policy_version, policy_sha256, outcome, tier, review_path, controlled_tpp,
                 assessment::text, applicant_assessment::text
@@ -190,7 +190,7 @@ class JdbcApplications implements Applications {
         return columns;
     }
 
-    private Application row(ResultSet rs, int row) throws SQLException {
+    Application row(ResultSet rs, int row) throws SQLException {
         String policyId = rs.getString("policy_id");
         Registration registration = policyId == null
                 ? null

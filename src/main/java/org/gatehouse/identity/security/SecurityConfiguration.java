@@ -1,6 +1,9 @@
 package org.gatehouse.identity.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import org.gatehouse.audit.AuditLog;
@@ -25,9 +28,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -146,7 +151,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/login", "/vendor/**", "/css/**", "/favicon.ico", "/error")
+                        .requestMatchers("/login", "/vendor/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                         .permitAll()
                         // Swagger UI: static pages that read the public OpenAPI document.
                         .requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**")
@@ -161,10 +166,34 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                // An htmx request (the live preview) whose session has ended is refused before any page: without a
+                // session it has no CSRF token (403) or no sign-in (401). htmx would not show either, or would follow
+                // a redirect and swap the sign-in page into the fragment's place; HX-Redirect sends the whole page
+                // to sign in again. Every other request keeps the sign-in page's redirect.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> signInAgain(request, response, 401),
+                                SecurityConfiguration::htmx)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> signInAgain(request, response, 403),
+                                SecurityConfiguration::htmx))
                 .addFilterBefore(new SessionUserFilter(users), AuthorizationFilter.class)
                 .headers(headers -> privacyHeaders(headers)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
+    }
+
+    /** Whether htmx sent the request (a fragment of a page, not a page). */
+    private static boolean htmx(HttpServletRequest request) {
+        return "true".equals(request.getHeader("HX-Request"));
+    }
+
+    /** Tells htmx to load the sign-in page in place of the whole page. */
+    private static void signInAgain(HttpServletRequest request, HttpServletResponse response, int status)
+            throws IOException {
+        response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+        response.sendError(status);
     }
 
     /**
