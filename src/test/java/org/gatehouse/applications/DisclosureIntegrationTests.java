@@ -55,8 +55,7 @@ class DisclosureIntegrationTests {
     @BeforeEach
     void oneExporterFilesADeal() {
         http = new Http(port);
-        parent = "Disclosure Fund "
-                + UUID.randomUUID().toString().replace("-", "");
+        parent = "Disclosure Fund " + UUID.randomUUID().toString().replace("-", "");
         String exporter = TestCallers.token(tokens, users, Role.APPLICANT);
         JsonNode draft = http.post("/api/v1/applications", exporter, deal(625)).json();
         assertThat(http.post("/api/v1/applications/" + draft.get("id").asString() + "/submit", exporter, null)

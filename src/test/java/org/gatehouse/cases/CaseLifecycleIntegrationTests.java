@@ -374,8 +374,7 @@ class CaseLifecycleIntegrationTests {
     }
 
     private String deal(String destination, String item, int units) {
-        String parent =
-                "Case Co " + UUID.randomUUID().toString().replace("-", "");
+        String parent = "Case Co " + UUID.randomUUID().toString().replace("-", "");
         return """
                 {"endUser": {"name": "%s Cloud", "ultimateParent": "%s", "country": "%s"}, "destination": "%s",
                  "endUse": "AI training", "lines": [{"item": "%s", "quantity": %d}]}""".formatted(parent, parent, destination, destination, item, units);

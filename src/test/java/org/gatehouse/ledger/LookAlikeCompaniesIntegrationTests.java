@@ -61,8 +61,7 @@ class LookAlikeCompaniesIntegrationTests {
                 "SecEvade Fund, "
             })
     void aLookAlikeSpellingCountsWithTheCompanysEarlierDeals(String spelling) {
-        String parent =
-                "SecEvade Fund " + UUID.randomUUID().toString().replace("-", "");
+        String parent = "SecEvade Fund " + UUID.randomUUID().toString().replace("-", "");
         String suffix = parent.substring("SecEvade Fund".length());
         submit(deal(parent, 900));
 
