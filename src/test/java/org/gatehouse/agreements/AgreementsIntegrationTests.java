@@ -256,6 +256,30 @@ class AgreementsIntegrationTests {
         assertThat(api.auditEvents()).isEqualTo(before);
     }
 
+    @Autowired
+    AgreementDemo demo;
+
+    @Test
+    void theDemoSeedsOneAgreementInForceWithAPendingTrancheAndNothingTwice() {
+        JsonNode seeded = api.read("/api/v1/agreements?country=AE", "officer");
+        assertThat(seeded.size()).isEqualTo(1);
+        JsonNode agreement = seeded.get(0);
+        assertThat(agreement.get("status").asString()).isEqualTo("IN_FORCE");
+        assertThat(agreement.get("standing").get("inGoodStanding").asBoolean()).isTrue();
+        JsonNode pending = agreement.get("investment").get("tranches").get(1);
+        assertThat(pending.get("realizedUsd").asString()).isEqualTo("0.00");
+        assertThat(LocalDate.parse(pending.get("dueOn").asString())).isAfter(today().minusDays(1));
+        long agreements =
+                jdbc.sql("SELECT count(*) FROM agreement").query(Long.class).single();
+        long events = api.auditEvents();
+
+        demo.seed();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM agreement").query(Long.class).single())
+                .isEqualTo(agreements);
+        assertThat(api.auditEvents()).isEqualTo(events);
+    }
+
     // ---- helpers ----
 
     private LocalDate today() {

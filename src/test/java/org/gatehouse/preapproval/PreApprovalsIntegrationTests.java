@@ -386,7 +386,33 @@ class PreApprovalsIntegrationTests {
         assertThat(stale.json().get("detail").asString()).contains("no longer at version 7");
     }
 
+    @Autowired
+    PreApprovalDemo demo;
+
+    @Test
+    void theDemoSeedsOneGrantedPreApprovalWithAScheduledInspectionAndNothingTwice() {
+        JsonNode seeded = api.read(
+                "/api/v1/preapprovals?company=Falaj%20Digital%20Infrastructure%20FZ-LLC&state=GRANTED", "buyer");
+        assertThat(seeded.size()).isGreaterThanOrEqualTo(1);
+        String id = seeded.get(seeded.size() - 1).get("id").asString();
+        JsonNode inspections = api.read("/api/v1/inspections?preApproval=" + id, "inspector");
+        assertThat(inspections.findValuesAsString("state")).containsExactly("SCHEDULED");
+        long preApprovals = count("SELECT count(*) FROM preapproval");
+        long scheduled = count("SELECT count(*) FROM inspection");
+        long events = api.auditEvents();
+
+        demo.seed();
+
+        assertThat(count("SELECT count(*) FROM preapproval")).isEqualTo(preApprovals);
+        assertThat(count("SELECT count(*) FROM inspection")).isEqualTo(scheduled);
+        assertThat(api.auditEvents()).isEqualTo(events);
+    }
+
     // ---- helpers ----
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
 
     /** An exporter's request for a named buyer. */
     private JsonNode requestFor(String company, String parent, String country, boolean consent) {
