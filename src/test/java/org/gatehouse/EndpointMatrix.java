@@ -34,6 +34,10 @@ import org.gatehouse.identity.Role;
  *       referred to the State Department, the third held for the applicant's answer;
  *   <li>{@code {draft}}, {@code {submitted}}: a new draft (version 1) of the demo exporter, or one it
  *       submitted (version 2);
+ *   <li>{@code {licence}}, {@code {suspendedLicence}}: the number of a new licence of the demo exporter (5 H100 to
+ *       Saudi Arabia), active at version 1 or suspended at version 2;
+ *   <li>{@code {exemption}}: a new tier-1 exemption of the demo exporter (8 H100 to Kenya), once recorded;
+ *   <li>{@code {today}}: today's date (UTC), {@code yyyy-mm-dd};
  *   <li>{@code {preapproval}}, {@code {reviewedPreapproval}}, {@code {grantedPreapproval}},
  *       {@code {suspendedPreapproval}}: a new pre-approval the demo exporter asked for, as requested (version 1), under
  *       review (2), granted (3) or suspended (4); {@code {buyerPreapproval}}: one the demo buyer asked for itself;
@@ -108,6 +112,14 @@ public final class EndpointMatrix {
     static final String DEAL = """
             {"endUser": {"name": "Matrix Cloud {unique}", "country": "KE"}, "destination": "KE",
              "endUse": "AI inference", "lines": [{"item": "H100", "quantity": 8}]}""";
+
+    /** A shipment of one unit that any licence of {@code {licence}} takes. */
+    static final String SHIPMENT = """
+            {"shippedOn": "{today}", "lines": [{"item": "H100", "quantity": 1, "valueUsd": 25000.00}]}""";
+
+    /** Why an officer changes a licence. */
+    static final String REASON = """
+            {"reason": "matrix"}""";
 
     /** A pre-approval request any buyer or exporter may make: the demo buyer's, for itself. */
     static final String PRE_APPROVAL = """
@@ -200,6 +212,40 @@ public final class EndpointMatrix {
                     {"reason": "incomplete", "version": 1}""").allow(OFFICER),
             Endpoint.post("/api/v1/cases/{case}/decision", """
                     {"decision": "DENIED", "reasons": "matrix", "version": 1}""").allow(OFFICER),
+            // ---- licensing (issue 10) ----
+            Endpoint.get("/api/v1/licences").allow(APPLICANT, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/licences?state=ACTIVE&destination=SA&limit=5").allow(APPLICANT, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/licences/{licence}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/licences/{licence}/versions")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/licences/{licence}/versions/1")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/licences/{licence}/shipments")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/licences/{licence}/shipments", SHIPMENT).allow(APPLICANT),
+            Endpoint.post("/api/v1/licences/{licence}/amendments?version=1", """
+                    {"lines": [{"line": 1, "quantity": 4}], "reason": "matrix"}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/licences/{licence}/suspend?version=1", REASON)
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/licences/{suspendedLicence}/reinstate?version=2", REASON)
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/licences/{licence}/revoke?version=1", REASON).allow(OFFICER),
+            Endpoint.get("/api/v1/exemptions").allow(APPLICANT, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/exemptions?state=OPEN&late=false&limit=5").allow(APPLICANT, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/exemptions/{exemption}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/exemptions/{exemption}/notifications")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/exemptions/{exemption}/notifications", """
+                    {"shippedOn": "{today}", "lines": [{"item": "H100", "quantity": 1}]}""").allow(APPLICANT),
             // ---- instruments (issue 11) ----
             Endpoint.post("/api/v1/preapprovals", PRE_APPROVAL).allow(BUYER, APPLICANT),
             Endpoint.get("/api/v1/preapprovals").allow(BUYER, APPLICANT, OFFICER, AUDITOR, INSPECTOR, AGENCY),

@@ -3,6 +3,7 @@ package org.gatehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,10 @@ import org.gatehouse.identity.TokenService;
 import org.gatehouse.identity.User;
 import org.gatehouse.identity.UserService;
 import org.gatehouse.identity.Username;
+import org.gatehouse.licensing.ChangeReason;
+import org.gatehouse.licensing.LicenceNumber;
+import org.gatehouse.licensing.LicenceService;
+import org.gatehouse.licensing.TestLicences;
 import org.gatehouse.preapproval.PreApprovalId;
 import org.gatehouse.preapproval.PreApprovalRequest;
 import org.gatehouse.preapproval.PreApprovalService;
@@ -45,6 +50,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Tries every row of {@link EndpointMatrix} as every role and as nobody. */
@@ -102,6 +108,7 @@ class EndpointMatrixIntegrationTests {
         String path = resolve(c.endpoint().path());
         String body = c.endpoint().body() == null ? null : resolve(c.endpoint().body());
         String token = c.caller() == null ? null : TestCallers.token(tokens, users, c.caller());
+        Reactions.await(jdbc); // an exempt submission's exemption is recorded (and audited) after its commit
         long auditHead = auditHead();
 
         Http.Response response = new Http(port).api(c.endpoint().method(), path, token, body);
@@ -141,6 +148,10 @@ class EndpointMatrixIntegrationTests {
                 case "case" -> openCase(null);
                 case "referred" -> openCase("referred");
                 case "held" -> openCase("held");
+                case "licence" -> licence(false);
+                case "suspendedLicence" -> licence(true);
+                case "exemption" -> exemption();
+                case "today" -> LocalDate.now(ZoneOffset.UTC).toString();
                 case "preapproval" -> preApproval(Role.APPLICANT, 0);
                 case "buyerPreapproval" -> preApproval(Role.BUYER, 0);
                 case "reviewedPreapproval" -> preApproval(Role.APPLICANT, 1);
@@ -235,6 +246,31 @@ class EndpointMatrixIntegrationTests {
             cases.hold(officer, id, "Who operates the site?", java.time.LocalDate.of(2099, 1, 1), 1);
         }
         return id.toString();
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    /** A new licence of the demo exporter (5 H100 to Saudi Arabia), active (version 1) or suspended (version 2). */
+    private String licence(boolean suspended) {
+        String number = TestLicences.issue(context, TestLicences.aDeal("SA", TestLicences.units("H100", 5)))
+                .number();
+        if (suspended) {
+            CurrentUser officer = users.withOrganization(TestCallers.user(users, Role.OFFICER))
+                    .orElseThrow();
+            context.getBean(LicenceService.class)
+                    .suspend(officer, new LicenceNumber(number), 1, new ChangeReason("matrix"));
+        }
+        return number;
+    }
+
+    /** A new tier-1 exemption of the demo exporter (8 H100 to Kenya), once its listener recorded it. */
+    private String exemption() {
+        return TestLicences.exemption(
+                        context,
+                        TestLicences.exporter(context),
+                        TestLicences.aDeal("KE", TestLicences.units("H100", 8)))
+                .toString();
     }
 
     @Autowired

@@ -120,6 +120,30 @@ public class Ledger {
     }
 
     /**
+     * A licence amendment that raises quantities: new compute for an application that already holds some, moved into
+     * RESERVED and at once on to AUTHORIZED (as a submission and its approval would), so the movement log shows it
+     * like any other authorized compute. The caller re-assessed the increase under {@link #lockFor} first.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Movement> authorizeMore(ApplicationId applicationId, Tpp tpp, String cause, String actor) {
+        Movement reserved = move(applicationId, Movement.Kind.RESERVE, null, LedgerBucket.RESERVED, tpp, cause, actor);
+        Movement authorized = authorize(applicationId, tpp, cause, actor);
+        return List.of(reserved, authorized);
+    }
+
+    /**
+     * Part of what an application holds in {@code from} goes back (a licence amendment that lowers quantities); see
+     * {@link #releaseUnshipped} for all of it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Movement release(ApplicationId applicationId, LedgerBucket from, Tpp tpp, String cause, String actor) {
+        if (from == LedgerBucket.SHIPPED) {
+            throw new IllegalArgumentException("shipped compute is installed: it is never released");
+        }
+        return move(applicationId, Movement.Kind.RELEASE, from, null, tpp, cause, actor);
+    }
+
+    /**
      * Deny, withdraw, return, expiry, revocation: releases everything still RESERVED or AUTHORIZED for the
      * application (shipped compute stays: it is installed). Returns the movements made.
      */
