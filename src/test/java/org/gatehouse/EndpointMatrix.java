@@ -43,7 +43,11 @@ import org.gatehouse.identity.Role;
  *       review (2), granted (3) or suspended (4); {@code {buyerPreapproval}}: one the demo buyer asked for itself;
  *   <li>{@code {inspection}}: an inspection scheduled for the demo inspector on a granted pre-approval of the exporter;
  *   <li>{@code {agreement}}, {@code {signedAgreement}}: a new agreement (version 1, with commitment 1 and tranche 1)
- *       or a signed one (version 2), with a European country whose earlier agreement is terminated first.
+ *       or a signed one (version 2), with a European country whose earlier agreement is terminated first;
+ *   <li>{@code {listedCase}}: a new case whose end user is on the SDN list (its hits pending); {@code {hit}}: the id
+ *       of such a hit; {@code {hitPath}}: {@code /api/v1/cases/ID/screening-hits/HIT} of one;
+ *   <li>{@code {company}}: a newly registered company (version 1); {@code {match}}: a pending possible match of a new
+ *       submission with a newly registered company.
  * </ul>
  */
 public final class EndpointMatrix {
@@ -309,7 +313,37 @@ public final class EndpointMatrix {
             Endpoint.post("/api/v1/agreements/{agreement}/tranches/1/realizations", """
                     {"amountUsd": 50, "realizedOn": "2024-01-01", "version": 1,
                      "evidenceSha256": "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"}""")
-                    .allow(OFFICER)
+                    .allow(OFFICER),
+            // ---- screening (issue 12) ----
+            // Every signed-in user may screen a name: the lists are public, and an exporter screens its counterparties
+            // before it signs. The import (POST /api/v1/screening/lists, multipart, ADMIN) is tried by
+            // ScreeningIntegrationTests: this matrix sends JSON bodies.
+            Endpoint.get("/api/v1/screening?name=Banco%20Nacional%20de%20Cuba").allow(EVERYONE),
+            Endpoint.get("/api/v1/screening/lists").allow(ADMIN, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/screening/lists?active=true").allow(ADMIN, OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/screening/hits").allow(OFFICER, AUDITOR),
+            Endpoint.get("/api/v1/screening/hits/{hit}").allow(OFFICER, AUDITOR).deniedAsNotFound(),
+            Endpoint.get("/api/v1/cases/{listedCase}/screening-hits")
+                    .allow(OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("{hitPath}/disposition", """
+                    {"disposition": "FALSE_POSITIVE", "reason": "matrix: another company"}""").allow(OFFICER),
+            Endpoint.get("/api/v1/register/companies").allow(OFFICER, ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/register/companies/{company}")
+                    .allow(OFFICER, ADMIN, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/register/companies", """
+                    {"name": "Matrix Registered {unique}", "country": "SA"}""").allow(OFFICER, ADMIN),
+            Endpoint.put("/api/v1/register/companies/{company}", """
+                    {"name": "Matrix Renamed {unique}", "version": 1}""").allow(OFFICER, ADMIN),
+            Endpoint.get("/api/v1/register/matches").allow(OFFICER, ADMIN, AUDITOR),
+            Endpoint.get("/api/v1/register/matches?application={listedCase}")
+                    .allow(OFFICER, ADMIN, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/register/matches/{match}/confirm", """
+                    {"reason": "matrix: same company"}""").allow(OFFICER),
+            Endpoint.post("/api/v1/register/matches/{match}/separate", """
+                    {"reason": "matrix: another company"}""").allow(OFFICER)
             // ---- later issues: append rows here, in a section per module ----
             );
 }

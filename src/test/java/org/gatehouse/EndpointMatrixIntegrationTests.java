@@ -148,6 +148,15 @@ class EndpointMatrixIntegrationTests {
                 case "case" -> openCase(null);
                 case "referred" -> openCase("referred");
                 case "held" -> openCase("held");
+                case "listedCase" -> listedCase().toString();
+                case "hit" -> Long.toString(firstHit(listedCase()));
+                case "hitPath" -> {
+                    ApplicationId listed = listedCase();
+                    yield "/api/v1/cases/" + listed + "/screening-hits/" + firstHit(listed);
+                }
+                case "company" ->
+                    registered("Matrix Registered " + letters()).id().toString();
+                case "match" -> Long.toString(pendingMatch());
                 case "licence" -> licence(false);
                 case "suspendedLicence" -> licence(true);
                 case "exemption" -> exemption();
@@ -246,6 +255,104 @@ class EndpointMatrixIntegrationTests {
             cases.hold(officer, id, "Who operates the site?", java.time.LocalDate.of(2099, 1, 1), 1);
         }
         return id.toString();
+    }
+
+    @Autowired
+    org.gatehouse.screening.server.ScreeningService screening;
+
+    @Autowired
+    org.gatehouse.screening.server.RegisterService register;
+
+    /** A new submitted application of the demo exporter whose end user is an SDN entry, with its case open. */
+    private ApplicationId listedCase() {
+        User exporter = TestCallers.user(users, Role.APPLICANT);
+        CurrentUser caller = CurrentUser.of(exporter, organizations.get(TestCallers.SYSTEM, exporter.organizationId()));
+        ApplicationContent content = new ApplicationContent(
+                null,
+                null,
+                List.of(),
+                null,
+                new Party("BANCO NACIONAL DE CUBA", null, "SA", null),
+                "SA",
+                null,
+                "AI training",
+                null,
+                List.of(new LineItem("HGX H100", null, 625)),
+                List.of());
+        ApplicationId id = applications
+                .create(caller, content, null, "matrix")
+                .application()
+                .id();
+        applications.submit(caller, id, 1L, null);
+        cases.open(id);
+        return id;
+    }
+
+    private long firstHit(ApplicationId id) {
+        return screening.hitsOf(officer(), id).getFirst().id();
+    }
+
+    private org.gatehouse.screening.RegisteredCompany registered(String name) {
+        return register.register(
+                TestCallers.SYSTEM,
+                new org.gatehouse.screening.RegisteredCompany.Details(
+                        org.gatehouse.trade.CompanyName.of(name), null, List.of(), List.of(), List.of()));
+    }
+
+    /** A pending possible match: a new submission whose end user resembles a newly registered company. */
+    private long pendingMatch() {
+        String words = letters();
+        registered("Matrix Registered Systems " + words);
+        User exporter = TestCallers.user(users, Role.APPLICANT);
+        CurrentUser caller = CurrentUser.of(exporter, organizations.get(TestCallers.SYSTEM, exporter.organizationId()));
+        ApplicationContent content = new ApplicationContent(
+                null,
+                null,
+                List.of(),
+                null,
+                new Party("Matrix Registered System " + words, null, "SA", null),
+                "SA",
+                null,
+                "AI training",
+                null,
+                List.of(new LineItem("HGX H100", null, 625)),
+                List.of());
+        ApplicationId id = applications
+                .create(caller, content, null, "matrix")
+                .application()
+                .id();
+        applications.submit(caller, id, 1L, null);
+        cases.open(id);
+        long match = register.matchesOf(officer(), id).getFirst().id();
+        // The flag is raised by a reaction to the case's opening: wait for it, so that the request tried is alone.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (!cases.get(officer(), id).review().flags().containsKey("same-company:" + match)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no flag same-company:" + match + " on case " + id);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return match;
+    }
+
+    private CurrentUser officer() {
+        User officerUser = TestCallers.user(users, Role.OFFICER);
+        return CurrentUser.of(officerUser, organizations.get(TestCallers.SYSTEM, officerUser.organizationId()));
+    }
+
+    /** Eight letters from a random UUID: a name unique to one request, written as a word. */
+    private static String letters() {
+        StringBuilder text = new StringBuilder();
+        for (char c :
+                UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
+            text.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return text.toString();
     }
 
     @Autowired

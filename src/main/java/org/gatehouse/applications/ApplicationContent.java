@@ -125,20 +125,26 @@ public record ApplicationContent(
         return CountryCode.of(destination);
     }
 
-    /** The application as the assessor sees it, on {@code date}. */
+    /** The application as the assessor sees it, on {@code date}, with the companies as written. */
     public Deal toDeal(ApplicationId id, String exporter, LocalDate date, boolean screeningHit) {
+        return toDeal(id, exporter, date, screeningHit, company(), endUserCompany());
+    }
+
+    /**
+     * The application as the assessor sees it, on {@code date}, its compute counted for {@code parent} and
+     * {@code endUser} (the registered companies its parties were resolved to at submission).
+     */
+    public Deal toDeal(
+            ApplicationId id,
+            String exporter,
+            LocalDate date,
+            boolean screeningHit,
+            CompanyName parent,
+            CompanyName endUser) {
         List<Line> policyLines = new ArrayList<>(lines.size());
         for (LineItem line : lines) {
             policyLines.add(line.toLine());
         }
-        return new Deal(
-                id.toString(),
-                date,
-                exporter,
-                endUserCompany(),
-                company(),
-                destinationCode(),
-                policyLines,
-                screeningHit);
+        return new Deal(id.toString(), date, exporter, endUser, parent, destinationCode(), policyLines, screeningHit);
     }
 }

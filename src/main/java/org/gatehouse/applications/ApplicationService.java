@@ -2,7 +2,9 @@ package org.gatehouse.applications;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.identity.CurrentUser;
 import org.gatehouse.identity.Role;
@@ -19,6 +21,7 @@ import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.NotFoundException;
 import org.gatehouse.trade.Paging;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +42,7 @@ public class ApplicationService {
     private final PolicyInForce policies;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<PartyScreening> screening;
     private final Clock clock;
 
     ApplicationService(
@@ -48,6 +52,7 @@ public class ApplicationService {
             PolicyInForce policies,
             AuditLog audit,
             ApplicationEventPublisher events,
+            ObjectProvider<PartyScreening> screening,
             Clock clock) {
         this.applications = applications;
         this.idempotency = idempotency;
@@ -55,6 +60,7 @@ public class ApplicationService {
         this.policies = policies;
         this.audit = audit;
         this.events = events;
+        this.screening = screening;
         this.clock = clock;
     }
 
@@ -138,10 +144,18 @@ public class ApplicationService {
         Application application = ownForChange(caller, id);
         LocalDate today = LocalDate.now(clock);
         Policy policy = policies.on(today);
+        PartyScreening parties = screening.getIfAvailable();
+        PartyScreening.Result[] screened = {PartyScreening.Result.none(application.content())};
         application.submit(
                 expectedVersion,
                 content -> {
-                    Deal deal = content.toDeal(id, caller.actor(), today, false);
+                    // Screened once the draft may be submitted, before the assessment: a hit adds SCREENING_REVIEW and
+                    // the register decides which company the measure counts for.
+                    if (parties != null) {
+                        screened[0] = parties.screen(id, content, caller.actor());
+                    }
+                    Deal deal = content.toDeal(
+                            id, caller.actor(), today, screened[0].hit(), screened[0].parent(), screened[0].endUser());
                     return Assessor.assess(deal, policy, ledger.lockFor(deal, policy, today), today);
                 },
                 assessment -> ledger.ownFilings(assessment, caller.organizationId()),
@@ -151,8 +165,8 @@ public class ApplicationService {
             ledger.reserve(
                     new Position(
                             id,
-                            content.company(),
-                            content.endUserCompany(),
+                            screened[0].parent(),
+                            screened[0].endUser(),
                             content.destinationCode(),
                             today,
                             application.registration().outcome(),
@@ -164,7 +178,10 @@ public class ApplicationService {
         }
         save(application);
         idempotency.complete(caller.organizationId(), operation, idempotencyKey, id);
-        audit.append(ApplicationAudit.submitted(caller, application, policy));
+        List<AuditEntry> entries = new ArrayList<>(1 + screened[0].audit().size());
+        entries.add(ApplicationAudit.submitted(caller, application, policy));
+        entries.addAll(screened[0].audit());
+        audit.appendAll(entries);
         return new Handled(application, false);
     }
 
@@ -226,7 +243,11 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public Shown dryRun(CurrentUser caller, ApplicationContent content, Policy policy) {
         LocalDate today = LocalDate.now(clock);
-        Deal deal = content.toDeal(ApplicationId.random(), caller.actor(), today, false);
+        PartyScreening parties = screening.getIfAvailable();
+        PartyScreening.Result measured =
+                parties == null ? PartyScreening.Result.none(content) : parties.measuredAs(content);
+        Deal deal = content.toDeal(
+                ApplicationId.random(), caller.actor(), today, false, measured.parent(), measured.endUser());
         Assessment assessment =
                 Assessor.assess(deal, policy == null ? policies.on(today) : policy, ledger.view(), today);
         return new Shown(

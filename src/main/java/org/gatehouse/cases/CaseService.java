@@ -37,6 +37,7 @@ import org.gatehouse.trade.NotFoundException;
 import org.gatehouse.trade.Paging;
 import org.gatehouse.trade.Tpp;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,6 +62,7 @@ public class CaseService {
     private final List<ApprovalStep> approvalSteps;
     private final UserService users;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CaseService(
@@ -73,6 +75,7 @@ public class CaseService {
             List<ApprovalStep> approvalSteps,
             UserService users,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.cases = cases;
         this.applications = applications;
@@ -83,6 +86,7 @@ public class CaseService {
         this.approvalSteps = List.copyOf(approvalSteps);
         this.users = users;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -116,6 +120,7 @@ public class CaseService {
         Instant now = clock.instant();
         if (cases.insert(opened, dueAt(opened, now), now)) {
             audit.append(CaseAudit.entry("system", "case.opened", opened, Map.of()));
+            events.publishEvent(new CaseOpened(id));
         }
     }
 
@@ -178,6 +183,65 @@ public class CaseService {
             return false;
         }
         return cases.referredConcerning(caller.agency(), companyKey, destination);
+    }
+
+    /** Most open cases {@link #openCases} answers at once. */
+    public static final int OPEN_CASES_PAGE_MAX = 1_000;
+
+    /**
+     * The open cases, by application id after {@code after} (null: from the first), at most {@code max}: for the
+     * modules that look at every open case again (re-screening after a list update). They authorize their callers.
+     */
+    @Transactional(readOnly = true)
+    public List<ApplicationId> openCases(ApplicationId after, int max) {
+        if (max < 1 || max > OPEN_CASES_PAGE_MAX) {
+            throw new IllegalArgumentException("max must be 1.." + OPEN_CASES_PAGE_MAX + ", got " + max);
+        }
+        return cases.open(after, max);
+    }
+
+    /**
+     * Denies an open case because a party is a restricted party (an officer dispositioned a screening hit as a true
+     * match, SPEC §8): the application's outcome is PROHIBITED. The decision DENIED is recorded with the reason, the
+     * reserved compute is released, the application is concluded DENIED, and the audit event says
+     * {@code outcome: PROHIBITED} — all in the caller's transaction (the screening module authorized the officer).
+     *
+     * @throws NotFoundException when the application has no case
+     * @throws CaseTransitionException when the case cannot be decided now (closed, or held for the applicant's answer)
+     */
+    @Transactional
+    public Reviewed denyForRestrictedParty(CurrentUser officer, ApplicationId id, String reason) {
+        requireOfficer(officer);
+        Case review = forChange(id);
+        CaseState from = review.state();
+        String reasons = "PROHIBITED: restricted party. " + reason;
+        review.decide(
+                Decision.DENIED,
+                reasons.length() > Case.TEXT_CHARS_MAX ? reasons.substring(0, Case.TEXT_CHARS_MAX) : reasons,
+                null,
+                List.of(),
+                procedure(review),
+                review.version(),
+                officer.actor(),
+                clock.instant(),
+                () -> {
+                    throw new IllegalStateException("a denial issues no licence");
+                });
+        release(review, "case.denied", officer.actor());
+        applications.conclude(id, ApplicationState.DENIED, officer.actor());
+        return changed(
+                officer,
+                review,
+                "case.decided",
+                mapOf(
+                        "from",
+                        from.name(),
+                        "decision",
+                        Decision.DENIED.name(),
+                        "outcome",
+                        Outcome.PROHIBITED.name(),
+                        "cause",
+                        "restricted-party"));
     }
 
     /** An officer clears a flag, saying why. */

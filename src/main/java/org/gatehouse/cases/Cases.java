@@ -39,6 +39,9 @@ public interface Cases {
      */
     boolean referredConcerning(Agency agency, String companyKey, CountryCode destination);
 
+    /** Open cases, by application id after {@code after} (null: from the first), at most {@code max}. */
+    List<ApplicationId> open(ApplicationId after, int max);
+
     /** A page of cases, the most urgent first (nearest deadline; none last), whole with their histories. */
     List<Case> list(CaseFilter filter, Instant now, Paging paging);
 }

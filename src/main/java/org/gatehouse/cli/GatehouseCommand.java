@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             AssessCommand.class,
             CompareCommand.class,
             ScreenCommand.class,
+            ListsCommand.class,
             CatalogCommand.class,
             PolicyCommand.class,
             GenerateCommand.class,

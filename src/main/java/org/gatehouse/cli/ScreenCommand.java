@@ -17,11 +17,13 @@ import org.gatehouse.catalog.CsvRecords;
 import org.gatehouse.policy.Json;
 import org.gatehouse.screening.BundledLists;
 import org.gatehouse.screening.Hit;
+import org.gatehouse.screening.HitsJson;
 import org.gatehouse.screening.ListFile;
 import org.gatehouse.screening.ListFileException;
 import org.gatehouse.screening.ListLoader;
 import org.gatehouse.screening.Screener;
 import org.gatehouse.screening.ScreeningList;
+import org.gatehouse.screening.server.Screeners;
 import org.gatehouse.trade.CountryCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,13 +32,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code gatehouse screen NAME} and {@code gatehouse screen --file FILE}: restricted-party screening against the
- * bundled list snapshot or given list files, offline (SPEC §8), without starting the server.
+ * bundled list snapshot or given list files, offline (SPEC §8), without starting the server; or against the lists
+ * imported into a server's database ({@code --data-dir}, {@code --db-url}).
  */
 @Command(
         name = "screen",
         description = {
             "Screen a party name, or each row of a CSV file (id,name,country), against restricted-party lists, offline.",
-            "Lists: the bundled snapshot (OFAC SDN 2021, CSL samples, BIS Denied Persons List) unless --lists.",
+            "Lists: the bundled snapshot (OFAC SDN 2021, CSL samples, BIS Denied Persons List) unless --lists;"
+                    + " with --data-dir or --db-url, the active versions imported into that server's database.",
             "With --file, writes JSON Lines, one line per row in file order: {\"id\":…,\"hits\":[…]}, or"
                     + " {\"id\":…,\"row\":N,\"error\":…} for a row that cannot be screened.",
             "Exit status: 0 screened (with or without hits); 2 some rows could not be screened (reported in place,"
@@ -107,8 +111,17 @@ final class ScreenCommand implements Callable<Integer> {
             description = "Screening threads for --file (default: one per processor).")
     Integer threads;
 
+    @CommandLine.Mixin
+    DatabaseOptions database;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Whether the lists are the server's, in the database named by --data-dir or --db-url. */
+    private boolean onServer() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        return parsed.hasMatchedOption("--data-dir") || parsed.hasMatchedOption("--db-url");
+    }
 
     @Override
     public Integer call() {
@@ -136,11 +149,29 @@ final class ScreenCommand implements Callable<Integer> {
                 && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format: --file always writes JSON Lines");
         }
-        List<ScreeningList> loaded = load(err);
-        if (loaded == null) {
-            return PolicyArgument.EXIT_UNUSABLE_INPUT;
+        Screener screener;
+        if (onServer()) {
+            if (lists != null || source != null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--lists: with --data-dir or --db-url the server's imported lists are used");
+            }
+            try (AdminSession session = AdminSession.open(Commands.application(spec), database)) {
+                screener = session.service(Screeners.class).lists().screener();
+            }
+            if (screener.lists().isEmpty()) {
+                err.println("no list was imported into this database yet: `gatehouse lists import FILE…` (the server"
+                        + " imports its bundled snapshot when it first starts)");
+                err.flush();
+                return PolicyArgument.EXIT_UNUSABLE_INPUT;
+            }
+        } else {
+            List<ScreeningList> loaded = load(err);
+            if (loaded == null) {
+                return PolicyArgument.EXIT_UNUSABLE_INPUT;
+            }
+            screener = Screener.of(loaded);
         }
-        Screener screener = Screener.of(loaded);
         if (name != null) {
             return screenOne(screener, party, least);
         }
@@ -318,25 +349,11 @@ final class ScreenCommand implements Callable<Integer> {
     }
 
     private static void hitsJson(List<Hit> hits, StringBuilder text) {
-        text.append("\"hits\":[");
-        for (int i = 0; i < hits.size(); i++) {
-            Hit h = hits.get(i);
-            text.append(i == 0 ? "" : ",").append("{\"list\":");
-            Json.string(h.list(), text);
-            text.append(",\"entry_id\":");
-            Json.string(h.entryId(), text);
-            text.append(",\"name\":");
-            Json.string(h.matchedName(), text);
-            text.append(",\"score\":").append(score(h)).append(",\"explanation\":");
-            Json.string(h.explanation(), text);
-            text.append('}');
-        }
-        text.append(']');
+        HitsJson.hits(hits, text);
     }
 
-    /** The score with three decimals, as written in the output. */
     private static String score(Hit h) {
-        return String.format(Locale.ROOT, "%.3f", h.score());
+        return HitsJson.score(h);
     }
 
     /** Where the columns are in the file's header (any order; other columns are ignored). */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.gatehouse.policy.Assessment;
 import org.gatehouse.policy.Deal;
@@ -17,6 +18,7 @@ import org.gatehouse.policy.MeasureKey;
 import org.gatehouse.policy.Policy;
 import org.gatehouse.policy.Tally;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Tpp;
 import org.springframework.stereotype.Component;
@@ -160,6 +162,49 @@ public class Ledger {
         return movements;
     }
 
+    /**
+     * The application's compute now counts under {@code parent} and {@code endUser} (each unchanged when null): an officer
+     * confirmed that a party written one way is a registered company. The measure keys of the old and the new
+     * company under {@code policy} are locked first (as a submission locks them), so a submission racing on either
+     * company is assessed before or after the move, never half-way. Returns the REKEY movements (none for a position
+     * that holds nothing now); empty when the application holds no position at all.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<List<Movement>> rekey(
+            ApplicationId applicationId,
+            CompanyName parent,
+            CompanyName endUser,
+            Policy policy,
+            String cause,
+            String actor) {
+        requireCause(cause);
+        Objects.requireNonNull(actor, "actor");
+        Optional<LedgerRecords.Keys> keys = records.keys(applicationId);
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        LedgerRecords.Keys before = keys.get();
+        String endUserKey = endUser == null ? before.endUserKey() : endUser.key();
+        TreeSet<Long> locks = new TreeSet<>();
+        for (Policy.Measure measure : policy.measures()) {
+            locks.add(lockId(key(measure, before.parentKey(), before.endUserKey(), before)));
+            locks.add(lockId(key(measure, parent == null ? before.parentKey() : parent.key(), endUserKey, before)));
+        }
+        records.lock(locks);
+        return records.rekey(applicationId, parent, endUser, cause, actor, clock.instant());
+    }
+
+    private static MeasureKey key(Policy.Measure measure, String parent, String endUser, LedgerRecords.Keys at) {
+        return new MeasureKey(
+                measure.index(),
+                measure.keyedBy(Policy.KeyPart.END_USER_PARENT) ? parent : null,
+                measure.keyedBy(Policy.KeyPart.END_USER) ? endUser : null,
+                measure.keyedBy(Policy.KeyPart.DESTINATION) ? at.destination() : null,
+                measure.window() == Policy.Window.CALENDAR_YEAR
+                        ? at.assessedOn().getYear()
+                        : 0);
+    }
+
     /** What an application holds now, per bucket (locked until the transaction ends). */
     @Transactional(propagation = Propagation.MANDATORY)
     public Holding holding(ApplicationId applicationId) {
@@ -182,11 +227,8 @@ public class Ledger {
             String cause,
             String actor) {
         requirePositive(tpp);
-        Objects.requireNonNull(cause, "cause");
+        requireCause(cause);
         Objects.requireNonNull(actor, "actor");
-        if (cause.isBlank() || cause.length() > CAUSE_LENGTH_MAX) {
-            throw new IllegalArgumentException("cause must be 1.." + CAUSE_LENGTH_MAX + " characters");
-        }
         return records.move(applicationId, kind, from, to, tpp, cause, actor, clock.instant())
                 .orElseThrow(() -> {
                     Holding holding = holding(applicationId); // throws when there is no position at all
@@ -194,6 +236,13 @@ public class Ledger {
                             + " for application " + applicationId + ": it holds "
                             + holding.in(from).value());
                 });
+    }
+
+    private static void requireCause(String cause) {
+        Objects.requireNonNull(cause, "cause");
+        if (cause.isBlank() || cause.length() > CAUSE_LENGTH_MAX) {
+            throw new IllegalArgumentException("cause must be 1.." + CAUSE_LENGTH_MAX + " characters");
+        }
     }
 
     private static void requirePositive(Tpp tpp) {

@@ -9,6 +9,7 @@ import org.gatehouse.policy.LedgerView;
 import org.gatehouse.policy.MeasureKey;
 import org.gatehouse.policy.Policy;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
 import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Tpp;
@@ -45,6 +46,25 @@ public interface LedgerRecords extends LedgerView {
             LedgerBucket from,
             LedgerBucket to,
             Tpp tpp,
+            String cause,
+            String actor,
+            Instant at);
+
+    /** The keys a position counts under, and where and when it was assessed. */
+    record Keys(String parentKey, String endUserKey, CountryCode destination, LocalDate assessedOn) {}
+
+    /** The keys of the application's position; empty when it has none. */
+    Optional<Keys> keys(ApplicationId applicationId);
+
+    /**
+     * Re-keys the application's position to {@code parent} and {@code endUser} (each unchanged when null): under the position's
+     * row lock, its buckets leave the (old key, destination) row and join the (new key, destination) row, the position
+     * takes the new keys, and one REKEY movement per non-empty bucket records it. Empty when there is no position.
+     */
+    Optional<List<Movement>> rekey(
+            ApplicationId applicationId,
+            CompanyName parent,
+            CompanyName endUser,
             String cause,
             String actor,
             Instant at);

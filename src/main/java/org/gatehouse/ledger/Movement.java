@@ -28,6 +28,11 @@ public record Movement(
         /** shipment reported: AUTHORIZED (or RESERVED, for exemptions) → SHIPPED */
         SHIP,
         /** deny, withdraw, return, expiry, revocation: out of the ledger */
-        RELEASE
+        RELEASE,
+        /**
+         * the position now counts under another company (an officer confirmed a party is a registered company): its
+         * compute stays in its bucket ({@code from} = {@code to}) and moves between company rows
+         */
+        REKEY
     }
 }

@@ -26,6 +26,7 @@ import org.gatehouse.policy.LedgerView;
 import org.gatehouse.policy.Line;
 import org.gatehouse.policy.Policy;
 import org.gatehouse.policy.PolicyInForce;
+import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.NotFoundException;
 import org.gatehouse.trade.Paging;
@@ -73,6 +74,22 @@ public class LicenceService {
         }
         caller.require(Role.APPLICANT);
         return licences.list(filter.withHolder(caller.organizationId()), paging);
+    }
+
+    /** Most licences {@link #inForce} answers at once. */
+    public static final int IN_FORCE_PAGE_MAX = 1_000;
+
+    /**
+     * The licences in force (active or suspended), by application id after {@code after} (null: from the first), at
+     * most {@code max}: for the modules that look at every licence again (re-screening its parties after a list
+     * update). They authorize their callers.
+     */
+    @Transactional(readOnly = true)
+    public List<Licence> inForce(ApplicationId after, int max) {
+        if (max < 1 || max > IN_FORCE_PAGE_MAX) {
+            throw new IllegalArgumentException("max must be 1.." + IN_FORCE_PAGE_MAX + ", got " + max);
+        }
+        return licences.inForce(after, max);
     }
 
     /** A page of the versions of a licence the caller may see, oldest first. */

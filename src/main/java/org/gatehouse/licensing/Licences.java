@@ -34,6 +34,9 @@ public interface Licences {
     /** A page of licences matching {@code filter}, newest first. */
     List<Licence> list(LicenceFilter filter, Paging paging);
 
+    /** Licences in force (active or suspended), by application id after {@code after} (null: from the first). */
+    List<Licence> inForce(ApplicationId after, int max);
+
     /**
      * Live licences whose validity ended before {@code today}, oldest first, at most {@code limit}, each locked until
      * the transaction ends; rows another transaction has locked are skipped (another server is expiring them).

@@ -3,7 +3,9 @@ package org.gatehouse.screening;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The list snapshot shipped with Gatehouse ({@code src/main/resources/screening/}, see its README): OFAC SDN 2021, two
@@ -18,6 +20,20 @@ public final class BundledLists {
     private static final String FOLDER = "screening/";
 
     private BundledLists() {}
+
+    /** How the server labels the bundled lists when it imports them: snapshots, not current lists. */
+    public static final String LABEL = "bundled snapshot (OFAC SDN 2021, CSL samples, BIS DPL): not current lists";
+
+    /** The bundled files by source name, in loading order (the server imports them as its first list versions). */
+    public static Map<String, List<ListFile>> files() {
+        Map<String, List<ListFile>> files = new LinkedHashMap<>();
+        files.put(
+                SOURCES.get(0), List.of(resource("ofac-sdn.csv"), resource("ofac-alt.csv"), resource("ofac-add.csv")));
+        files.put(SOURCES.get(1), List.of(resource("csl-consolidated-sample.csv")));
+        files.put(SOURCES.get(2), List.of(resource("csl-sample-legacy.csv")));
+        files.put(SOURCES.get(3), List.of(resource("bis-dpl.txt")));
+        return files;
+    }
 
     /** The bundled lists, read and parsed on each call (about 0.2 s). */
     public static List<ScreeningList> load() {

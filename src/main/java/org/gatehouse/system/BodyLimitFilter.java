@@ -31,11 +31,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodyLimitFilter extends OncePerRequestFilter {
 
+    /** The one upload of the API: restricted-party list files (multipart; the container bounds each part too). */
+    static final String LIST_IMPORT = "/api/v1/screening/lists";
+
     private final int bodyBytesMax;
+    private final long listImportBytesMax;
     private final JsonMapper json;
 
-    BodyLimitFilter(@Value("${gatehouse.web.body-bytes-max:1048576}") int bodyBytesMax, JsonMapper json) {
+    BodyLimitFilter(
+            @Value("${gatehouse.web.body-bytes-max:1048576}") int bodyBytesMax,
+            @Value("${gatehouse.web.list-import-bytes-max:100663296}") long listImportBytesMax,
+            JsonMapper json) {
         this.bodyBytesMax = bodyBytesMax;
+        this.listImportBytesMax = listImportBytesMax;
         this.json = json;
     }
 
@@ -48,6 +56,16 @@ class BodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
+        if (LIST_IMPORT.equals(request.getRequestURI()) && "POST".equals(request.getMethod())) {
+            // List files are large (the current SDN set is about 10 MB, the CSL about 40 MB); the multipart
+            // settings (spring.servlet.multipart.*) bound a body without a declared length.
+            if (declared > listImportBytesMax) {
+                refuse(response, listImportBytesMax);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (declared > bodyBytesMax) {
             refuse(response);
             return;
@@ -65,11 +83,15 @@ class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
+        refuse(response, bodyBytesMax);
+    }
+
+    private void refuse(HttpServletResponse response, long limit) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", Problems.PAYLOAD_TOO_LARGE.type().toString());
         problem.put("title", Problems.PAYLOAD_TOO_LARGE.title());
         problem.put("status", Problems.PAYLOAD_TOO_LARGE.status().value());
-        problem.put("detail", "the request body exceeds the limit of " + bodyBytesMax + " bytes");
+        problem.put("detail", "the request body exceeds the limit of " + limit + " bytes");
         response.setStatus(Problems.PAYLOAD_TOO_LARGE.status().value());
         response.setContentType(Problems.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");

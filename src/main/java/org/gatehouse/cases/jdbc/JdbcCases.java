@@ -152,6 +152,17 @@ class JdbcCases implements Cases {
     }
 
     @Override
+    public List<ApplicationId> open(ApplicationId after, int max) {
+        return jdbc.sql("SELECT c.application_id FROM review_case c WHERE " + OPEN_STATES
+                        + " AND (CAST(:after AS uuid) IS NULL OR c.application_id > :after)"
+                        + " ORDER BY c.application_id LIMIT :max")
+                .param("after", after == null ? null : after.value())
+                .param("max", max)
+                .query((rs, row) -> new ApplicationId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    @Override
     public Optional<Case> find(ApplicationId id) {
         return one(id, false);
     }

@@ -26,6 +26,7 @@ import org.gatehouse.policy.MeasureKey;
 import org.gatehouse.policy.Outcome;
 import org.gatehouse.policy.Policy;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
 import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Tpp;
@@ -257,6 +258,133 @@ class JdbcLedgerRecords implements LedgerRecords {
                 .query(Long.class)
                 .optional()
                 .map(id -> new Movement(id, applicationId, kind, from, to, tpp, cause, actor, now.toInstant()));
+    }
+
+    @Override
+    public Optional<Keys> keys(ApplicationId applicationId) {
+        return jdbc.sql("""
+                SELECT parent_key, end_user_key, destination, assessed_on FROM ledger_position WHERE application_id = :id
+                """)
+                .param("id", applicationId.value())
+                .query((rs, row) -> new Keys(
+                        rs.getString(1),
+                        rs.getString(2),
+                        CountryCode.of(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class)))
+                .optional();
+    }
+
+    @Override
+    public Optional<List<Movement>> rekey(
+            ApplicationId applicationId,
+            CompanyName parent,
+            CompanyName endUser,
+            String cause,
+            String actor,
+            Instant at) {
+        // The position's row lock: its buckets cannot move while they change rows.
+        Optional<Object[]> locked = jdbc.sql("""
+                SELECT parent_key, destination, reserved_tpp, authorized_tpp, shipped_tpp
+                FROM ledger_position WHERE application_id = :id FOR UPDATE
+                """)
+                .param("id", applicationId.value())
+                .query((rs, row) ->
+                        new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+                .optional();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        String fromKey = (String) locked.get()[0];
+        String destination = (String) locked.get()[1];
+        Map<LedgerBucket, Long> held = new EnumMap<>(LedgerBucket.class);
+        held.put(LedgerBucket.RESERVED, (Long) locked.get()[2]);
+        held.put(LedgerBucket.AUTHORIZED, (Long) locked.get()[3]);
+        held.put(LedgerBucket.SHIPPED, (Long) locked.get()[4]);
+        jdbc.sql("""
+                UPDATE ledger_position
+                SET parent_key = coalesce(:parentKey, parent_key), parent_name = coalesce(:parentName, parent_name),
+                    end_user_key = coalesce(:endUserKey, end_user_key)
+                WHERE application_id = :id
+                """)
+                .param("id", applicationId.value())
+                .param("parentKey", parent == null ? null : parent.key())
+                .param("parentName", parent == null ? null : parent.display())
+                .param("endUserKey", endUser == null ? null : endUser.key())
+                .update();
+        if (parent == null || fromKey.equals(parent.key())) {
+            return Optional.of(List.of()); // only the end user's key changed: no company row moves
+        }
+        jdbc.sql("""
+                UPDATE ledger_company_country
+                SET reserved_tpp = reserved_tpp - :r, authorized_tpp = authorized_tpp - :a, shipped_tpp = shipped_tpp - :s
+                WHERE parent_key = :key AND destination = :destination
+                """)
+                .param("key", fromKey)
+                .param("destination", destination)
+                .param("r", held.get(LedgerBucket.RESERVED))
+                .param("a", held.get(LedgerBucket.AUTHORIZED))
+                .param("s", held.get(LedgerBucket.SHIPPED))
+                .update();
+        // A company row whose last position left it goes: every row's buckets are the sum of its positions' movements.
+        jdbc.sql("""
+                DELETE FROM ledger_company_country b
+                WHERE b.parent_key = :key AND b.destination = :destination
+                  AND b.reserved_tpp = 0 AND b.authorized_tpp = 0 AND b.shipped_tpp = 0
+                  AND NOT EXISTS (SELECT 1 FROM ledger_position p
+                                  WHERE p.parent_key = :key AND p.destination = :destination)
+                """).param("key", fromKey).param("destination", destination).update();
+        // The new row exists afterwards even when the position holds nothing now: its released movements count
+        // under the new key too, and every key with movements has its row.
+        jdbc.sql("""
+                INSERT INTO ledger_company_country AS b
+                    (parent_key, destination, parent_name, reserved_tpp, authorized_tpp, shipped_tpp)
+                VALUES (:key, :destination, :name, :r, :a, :s)
+                ON CONFLICT (parent_key, destination) DO UPDATE
+                SET reserved_tpp = b.reserved_tpp + :r, authorized_tpp = b.authorized_tpp + :a,
+                    shipped_tpp = b.shipped_tpp + :s
+                """)
+                .param("key", parent.key())
+                .param("destination", destination)
+                .param("name", parent.display())
+                .param("r", held.get(LedgerBucket.RESERVED))
+                .param("a", held.get(LedgerBucket.AUTHORIZED))
+                .param("s", held.get(LedgerBucket.SHIPPED))
+                .update();
+        OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        List<Movement> movements = new ArrayList<>(3);
+        for (LedgerBucket bucket : LedgerBucket.values()) {
+            long tpp = held.get(bucket);
+            if (tpp == 0) {
+                continue;
+            }
+            long id = jdbc.sql("""
+                    INSERT INTO ledger_movement
+                        (application_id, kind, from_bucket, to_bucket, tpp, cause, actor, occurred_at, from_key, to_key)
+                    VALUES (:id, 'REKEY', :bucket, :bucket, :tpp, :cause, :actor, :at, :fromKey, :toKey)
+                    RETURNING id
+                    """)
+                    .param("id", applicationId.value())
+                    .param("bucket", bucket.name())
+                    .param("tpp", tpp)
+                    .param("cause", cause)
+                    .param("actor", actor)
+                    .param("at", now)
+                    .param("fromKey", fromKey)
+                    .param("toKey", parent.key())
+                    .query(Long.class)
+                    .single();
+            movements.add(new Movement(
+                    id,
+                    applicationId,
+                    Movement.Kind.REKEY,
+                    bucket,
+                    bucket,
+                    Tpp.of(tpp),
+                    cause,
+                    actor,
+                    now.toInstant()));
+        }
+        return Optional.of(List.copyOf(movements));
     }
 
     @Override

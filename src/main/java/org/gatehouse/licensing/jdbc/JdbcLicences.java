@@ -184,6 +184,18 @@ class JdbcLicences implements Licences {
     }
 
     @Override
+    public List<Licence> inForce(ApplicationId after, int max) {
+        return jdbc.sql(SELECT + """
+                         WHERE state IN ('ACTIVE', 'SUSPENDED')
+                          AND (CAST(:after AS uuid) IS NULL OR application_id > :after)
+                        ORDER BY application_id LIMIT :max""")
+                .param("after", after == null ? null : after.value())
+                .param("max", max)
+                .query(this::licence)
+                .list();
+    }
+
+    @Override
     public List<Licence> lockExpiring(LocalDate today, int limit) {
         return jdbc.sql(EXPIRING)
                 .param("today", today)
