@@ -46,6 +46,8 @@ import org.gatehouse.identity.Role;
  *       or a signed one (version 2), with a European country whose earlier agreement is terminated first;
  *   <li>{@code {listedCase}}: a new case whose end user is on the SDN list (its hits pending); {@code {hit}}: the id
  *       of such a hit; {@code {hitPath}}: {@code /api/v1/cases/ID/screening-hits/HIT} of one;
+ *   <li>{@code {revenueLicence}}: a new licence of the demo exporter with revenue share (H200 to China), valid since a
+ *       year ago; {@code {lastQuarter}}: the calendar quarter before today's ({@code yyyy-Qn});
  *   <li>{@code {company}}: a newly registered company (version 1); {@code {match}}: a pending possible match of a new
  *       submission with a newly registered company.
  * </ul>
@@ -343,7 +345,23 @@ public final class EndpointMatrix {
             Endpoint.post("/api/v1/register/matches/{match}/confirm", """
                     {"reason": "matrix: same company"}""").allow(OFFICER),
             Endpoint.post("/api/v1/register/matches/{match}/separate", """
-                    {"reason": "matrix: another company"}""").allow(OFFICER)
+                    {"reason": "matrix: another company"}""").allow(OFFICER),
+            // ---- revenue share (issue 11) ----
+            Endpoint.get("/api/v1/licences/{revenueLicence}/revenue-share")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/licences/{revenueLicence}/revenue-share/reports", """
+                    {"quarter": "{lastQuarter}", "revenueUsd": 1000.10}""")
+                    .allow(APPLICANT),
+            Endpoint.get("/api/v1/licences/{revenueLicence}/revenue-share/reports/{lastQuarter}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/licences/{revenueLicence}/revenue-share/remittances", """
+                    {"quarter": "{lastQuarter}", "amountUsd": 250.03, "paidOn": "{today}", "reference": "M-{unique}"}""")
+                    .allow(OFFICER),
+            Endpoint.get("/api/v1/revenue-share/holders/{org:APPLICANT}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound()
             // ---- later issues: append rows here, in a section per module ----
             );
 }

@@ -41,6 +41,7 @@ import org.gatehouse.preapproval.PreApprovalId;
 import org.gatehouse.preapproval.PreApprovalRequest;
 import org.gatehouse.preapproval.PreApprovalService;
 import org.gatehouse.preapproval.Site;
+import org.gatehouse.revenueshare.Quarter;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.CountryCode;
@@ -159,6 +160,9 @@ class EndpointMatrixIntegrationTests {
                 case "match" -> Long.toString(pendingMatch());
                 case "licence" -> licence(false);
                 case "suspendedLicence" -> licence(true);
+                case "revenueLicence" -> revenueLicence();
+                case "lastQuarter" ->
+                    Quarter.of(LocalDate.now(ZoneOffset.UTC).minusMonths(3)).toString();
                 case "exemption" -> exemption();
                 case "today" -> LocalDate.now(ZoneOffset.UTC).toString();
                 case "preapproval" -> preApproval(Role.APPLICANT, 0);
@@ -368,6 +372,20 @@ class EndpointMatrixIntegrationTests {
             context.getBean(LicenceService.class)
                     .suspend(officer, new LicenceNumber(number), 1, new ChangeReason("matrix"));
         }
+        return number;
+    }
+
+    /**
+     * A new licence of the demo exporter with the REVENUE_SHARE condition (H200 to China), valid since a year ago so
+     * that the last quarter, which is over, falls within it: the matrix has no clock to move, so the fixture moves the
+     * licence's first valid day back instead.
+     */
+    private String revenueLicence() {
+        String number = TestLicences.issue(context, TestLicences.aDeal("CN", TestLicences.units("H200", 2)))
+                .number();
+        jdbc.sql("UPDATE licence SET valid_from = valid_from - 365 WHERE number = :number")
+                .param("number", number)
+                .update();
         return number;
     }
 

@@ -1,5 +1,6 @@
 package org.gatehouse.licensing;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -112,6 +113,16 @@ public class LicenceService {
     public List<Shipment> shipments(CurrentUser caller, LicenceNumber number, Paging paging) {
         get(caller, number);
         return licences.shipments(number, paging);
+    }
+
+    /**
+     * The value of the shipments reported under a licence the caller may see, per calendar quarter (keyed by the
+     * quarter's first day): the cross-check beside the revenue its holder reports.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, BigDecimal> shippedValueByQuarter(CurrentUser caller, LicenceNumber number) {
+        get(caller, number);
+        return licences.shippedValueByQuarter(number);
     }
 
     /** The assessment of a licence as the caller may read it: every figure for the authority, else its own filings. */

@@ -1,7 +1,9 @@
 package org.gatehouse.licensing;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.Paging;
@@ -61,4 +63,10 @@ public interface Licences {
 
     /** A page of a licence's shipments, newest first. */
     List<Shipment> shipments(LicenceNumber number, Paging paging);
+
+    /**
+     * The value in US dollars of the shipments reported under the licence, per calendar quarter (keyed by the quarter's
+     * first day); quarters without shipments are absent.
+     */
+    Map<LocalDate, BigDecimal> shippedValueByQuarter(LicenceNumber number);
 }

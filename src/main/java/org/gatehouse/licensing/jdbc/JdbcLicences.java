@@ -1,5 +1,6 @@
 package org.gatehouse.licensing.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -7,7 +8,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.gatehouse.applications.ApplicationContent;
 import org.gatehouse.cases.LicenceCondition;
@@ -287,6 +290,18 @@ class JdbcLicences implements Licences {
                 .param("sha", testReportSha256)
                 .query(this::shipment)
                 .optional();
+    }
+
+    @Override
+    public Map<LocalDate, BigDecimal> shippedValueByQuarter(LicenceNumber number) {
+        Map<LocalDate, BigDecimal> values = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT CAST(date_trunc('quarter', shipped_on) AS date) AS quarter, sum(value_usd) AS value
+                        FROM shipment WHERE licence_number = :number GROUP BY 1""")
+                .param("number", number.value())
+                .query((rs, row) -> values.put(rs.getObject("quarter", LocalDate.class), rs.getBigDecimal("value")))
+                .list();
+        return values;
     }
 
     @Override
