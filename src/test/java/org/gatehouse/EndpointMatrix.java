@@ -48,6 +48,7 @@ import org.gatehouse.identity.Role;
  *       of such a hit; {@code {hitPath}}: {@code /api/v1/cases/ID/screening-hits/HIT} of one;
  *   <li>{@code {revenueLicence}}: a new licence of the demo exporter with revenue share (H200 to China), valid since a
  *       year ago; {@code {lastQuarter}}: the calendar quarter before today's ({@code yyyy-Qn});
+ *   <li>{@code {licenceFlagPath}}: {@code /api/v1/licences/N/flags/ID} of an open flag on a new licence;
  *   <li>{@code {company}}: a newly registered company (version 1); {@code {match}}: a pending possible match of a new
  *       submission with a newly registered company.
  * </ul>
@@ -346,6 +347,7 @@ public final class EndpointMatrix {
                     {"reason": "matrix: same company"}""").allow(OFFICER),
             Endpoint.post("/api/v1/register/matches/{match}/separate", """
                     {"reason": "matrix: another company"}""").allow(OFFICER),
+            Endpoint.post("{licenceFlagPath}/clear", REASON).allow(OFFICER),
             // ---- revenue share (issue 11) ----
             Endpoint.get("/api/v1/licences/{revenueLicence}/revenue-share")
                     .allow(APPLICANT, OFFICER, AUDITOR)

@@ -161,6 +161,7 @@ class EndpointMatrixIntegrationTests {
                 case "licence" -> licence(false);
                 case "suspendedLicence" -> licence(true);
                 case "revenueLicence" -> revenueLicence();
+                case "licenceFlagPath" -> licenceFlagPath();
                 case "lastQuarter" ->
                     Quarter.of(LocalDate.now(ZoneOffset.UTC).minusMonths(3)).toString();
                 case "exemption" -> exemption();
@@ -373,6 +374,22 @@ class EndpointMatrixIntegrationTests {
                     .suspend(officer, new LicenceNumber(number), 1, new ChangeReason("matrix"));
         }
         return number;
+    }
+
+    /** {@code /api/v1/licences/N/flags/ID} of an open INSPECTION_FAILED flag on a new licence of the demo exporter. */
+    private String licenceFlagPath() {
+        LicenceNumber number = new LicenceNumber(licence(false));
+        LicenceService service = context.getBean(LicenceService.class);
+        CurrentUser officer =
+                users.withOrganization(TestCallers.user(users, Role.OFFICER)).orElseThrow();
+        service.flagActiveLicencesOf(
+                service.get(officer, number).content().company(),
+                "matrix:" + number,
+                "INSPECTION_FAILED",
+                "matrix",
+                "inspector");
+        return "/api/v1/licences/" + number + "/flags/"
+                + service.openFlags(officer, number).get(0).id();
     }
 
     /**

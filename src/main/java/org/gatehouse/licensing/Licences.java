@@ -69,4 +69,16 @@ public interface Licences {
      * first day); quarters without shipments are absent.
      */
     Map<LocalDate, BigDecimal> shippedValueByQuarter(LicenceNumber number);
+
+    /** The ACTIVE licences whose ultimate parent or end user has this canonical company key, at most {@code max}. */
+    List<LicenceNumber> activeConcerning(String companyKey, int max);
+
+    /** Raises a flag; false (nothing written) when the licence has an open flag with the same {@code flag} already. */
+    boolean insertFlag(LicenceFlag flag);
+
+    /** The open flags of a licence, oldest first. */
+    List<LicenceFlag> openFlags(LicenceNumber number);
+
+    /** Clears an open flag; false when the licence has no such open flag. */
+    boolean clearFlag(LicenceNumber number, java.util.UUID id, String reason, String by, java.time.Instant at);
 }

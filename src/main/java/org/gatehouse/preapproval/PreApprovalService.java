@@ -14,6 +14,7 @@ import org.gatehouse.identity.OrganizationService;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.UserService;
 import org.gatehouse.identity.Username;
+import org.gatehouse.licensing.LicenceService;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.InvalidInputException;
 import org.gatehouse.trade.NotFoundException;
@@ -50,6 +51,7 @@ public class PreApprovalService {
     private final OrganizationService organizations;
     private final UserService users;
     private final CaseService cases;
+    private final LicenceService licences;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -59,8 +61,10 @@ public class PreApprovalService {
             OrganizationService organizations,
             UserService users,
             CaseService cases,
+            LicenceService licences,
             AuditLog audit,
             Clock clock) {
+        this.licences = licences;
         this.preApprovals = preApprovals;
         this.inspections = inspections;
         this.organizations = organizations;
@@ -78,7 +82,8 @@ public class PreApprovalService {
             PreApproval preApproval, PreApprovalState standing, List<Inspection> inspections, boolean authority) {}
 
     /** What recording an inspection did: the inspection, its pre-approval after it, and what it flagged. */
-    public record Recorded(Inspection inspection, PreApproval preApproval, boolean suspended, int flaggedCases) {}
+    public record Recorded(
+            Inspection inspection, PreApproval preApproval, boolean suspended, int flaggedCases, int flaggedLicences) {}
 
     /** A buyer asks for a pre-approval of itself, or an exporter for a named buyer. */
     @Transactional
@@ -321,6 +326,7 @@ public class PreApprovalService {
                 caller.actor(), "inspection.recorded", inspectionBefore, inspection, Map.of()));
         boolean suspended = false;
         int flagged = 0;
+        int flaggedLicences = 0;
         if (outcome == InspectionOutcome.FAILED) {
             String reason = failure(inspection);
             Map<String, Object> before = PreApprovalAudit.summary(p);
@@ -341,9 +347,17 @@ public class PreApprovalService {
                 flagged +=
                         cases.flagOpenCasesOf(p.request().company(), flag, "INSPECTION_FAILED", reason, caller.actor());
             }
+            // The licences in force for the same buyer are flagged too (shown on the licence until an officer clears
+            // it).
+            flaggedLicences = licences.flagActiveLicencesOf(
+                    p.request().ultimateParent(), flag, "INSPECTION_FAILED", reason, caller.actor());
+            if (!p.request().company().key().equals(p.request().ultimateParent().key())) {
+                flaggedLicences += licences.flagActiveLicencesOf(
+                        p.request().company(), flag, "INSPECTION_FAILED", reason, caller.actor());
+            }
         }
         audit.appendAll(entries);
-        return new Recorded(inspection, p, suspended, flagged);
+        return new Recorded(inspection, p, suspended, flagged, flaggedLicences);
     }
 
     /**

@@ -32,7 +32,12 @@ class InspectionController {
     }
 
     /** What recording an inspection did. */
-    record RecordedView(InspectionView inspection, PreApprovalView preApproval, boolean suspended, int flaggedCases) {}
+    record RecordedView(
+            InspectionView inspection,
+            PreApprovalView preApproval,
+            boolean suspended,
+            int flaggedCases,
+            int flaggedLicences) {}
 
     @GetMapping
     List<InspectionView> list(
@@ -81,7 +86,8 @@ class InspectionController {
                                 recorded.preApproval(), recorded.preApproval().standing(today), List.of(), true),
                         today),
                 recorded.suspended(),
-                recorded.flaggedCases());
+                recorded.flaggedCases(),
+                recorded.flaggedLicences());
     }
 
     private static InspectionId parseId(String id) {
