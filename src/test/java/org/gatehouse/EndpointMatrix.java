@@ -49,6 +49,8 @@ import org.gatehouse.identity.Role;
  *   <li>{@code {revenueLicence}}: a new licence of the demo exporter with revenue share (H200 to China), valid since a
  *       year ago; {@code {lastQuarter}}: the calendar quarter before today's ({@code yyyy-Qn});
  *   <li>{@code {licenceFlagPath}}: {@code /api/v1/licences/N/flags/ID} of an open flag on a new licence;
+ *       {@code {preapprovalHitPath}}: {@code /api/v1/preapprovals/ID/screening-hits/HIT} of a pending hit of a new
+ *       request for a listed company;
  *   <li>{@code {company}}: a newly registered company (version 1); {@code {match}}: a pending possible match of a new
  *       submission with a newly registered company.
  * </ul>
@@ -348,6 +350,11 @@ public final class EndpointMatrix {
             Endpoint.post("/api/v1/register/matches/{match}/separate", """
                     {"reason": "matrix: another company"}""").allow(OFFICER),
             Endpoint.post("{licenceFlagPath}/clear", REASON).allow(OFFICER),
+            Endpoint.get("/api/v1/preapprovals/{preapproval}/screening-hits")
+                    .allow(OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("{preapprovalHitPath}/disposition", """
+                    {"disposition": "FALSE_POSITIVE", "reason": "matrix: another bank"}""").allow(OFFICER),
             // ---- revenue share (issue 11) ----
             Endpoint.get("/api/v1/licences/{revenueLicence}/revenue-share")
                     .allow(APPLICANT, OFFICER, AUDITOR)

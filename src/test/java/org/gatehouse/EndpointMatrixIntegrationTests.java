@@ -172,6 +172,7 @@ class EndpointMatrixIntegrationTests {
                 case "grantedPreapproval" -> preApproval(Role.APPLICANT, 2);
                 case "suspendedPreapproval" -> preApproval(Role.APPLICANT, 3);
                 case "inspection" -> inspection();
+                case "preapprovalHitPath" -> preApprovalHitPath();
                 case "agreement" -> agreement(false);
                 case "signedAgreement" -> agreement(true);
                 default -> throw new IllegalArgumentException("unknown placeholder " + m.group());
@@ -456,6 +457,31 @@ class EndpointMatrixIntegrationTests {
             preApprovals.suspend(officer, id, "matrix", 3);
         }
         return id.toString();
+    }
+
+    @Autowired
+    org.gatehouse.screening.server.RequesterScreening requesterScreening;
+
+    /**
+     * {@code /api/v1/preapprovals/ID/screening-hits/HIT} of a pending hit: a new request of the demo exporter for a
+     * listed company (the SDN list's Banco Nacional de Cuba).
+     */
+    private String preApprovalHitPath() {
+        var request = new PreApprovalRequest(
+                CompanyName.of("Banco Nacional de Cuba"),
+                CompanyName.of("Banco Nacional de Cuba"),
+                List.of(CountryCode.of("SA")),
+                List.of(new Site("Matrix Site", CountryCode.of("SA"), "Riyadh")),
+                new DocumentRef("bm.pdf", "application/pdf", "e".repeat(64), 10),
+                true,
+                LocalDate.of(2099, 1, 1),
+                LocalDate.of(2100, 1, 1));
+        var id = preApprovals
+                .request(caller(Role.APPLICANT), request)
+                .preApproval()
+                .id();
+        return "/api/v1/preapprovals/" + id + "/screening-hits/"
+                + requesterScreening.hitsOf(id.value()).get(0).id();
     }
 
     /** An inspection scheduled for the demo inspector on a granted pre-approval of the demo exporter. */

@@ -15,6 +15,7 @@ import org.gatehouse.identity.Role;
 import org.gatehouse.identity.UserService;
 import org.gatehouse.identity.Username;
 import org.gatehouse.licensing.LicenceService;
+import org.gatehouse.screening.server.RequesterScreening;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.InvalidInputException;
 import org.gatehouse.trade.NotFoundException;
@@ -52,6 +53,7 @@ public class PreApprovalService {
     private final UserService users;
     private final CaseService cases;
     private final LicenceService licences;
+    private final RequesterScreening screening;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -62,9 +64,11 @@ public class PreApprovalService {
             UserService users,
             CaseService cases,
             LicenceService licences,
+            RequesterScreening screening,
             AuditLog audit,
             Clock clock) {
         this.licences = licences;
+        this.screening = screening;
         this.preApprovals = preApprovals;
         this.inspections = inspections;
         this.organizations = organizations;
@@ -109,8 +113,20 @@ public class PreApprovalService {
         PreApproval requested = PreApproval.request(
                 PreApprovalId.random(), caller.organizationId(), role, caller.actor(), request, clock.instant());
         preApprovals.insert(requested);
+        // The buyer is screened like an application's parties; a hit blocks the grant until it is dispositioned.
+        RequesterScreening.Screened screened = screening.screen(
+                requested.id().value(),
+                request.company(),
+                request.ultimateParent(),
+                request.countries(),
+                caller.actor());
         audit.append(PreApprovalAudit.preApproval(
-                caller.actor(), "preapproval.requested", null, requested, Map.of("requesterRole", role.name())));
+                caller.actor(),
+                "preapproval.requested",
+                null,
+                requested,
+                Map.of("requesterRole", role.name(), "screeningHit", screened.hit())));
+        audit.append(screened.audit());
         return viewed(caller, requested, today, List.of());
     }
 
@@ -168,6 +184,10 @@ public class PreApprovalService {
             CurrentUser caller, PreApprovalId id, String conditions, LocalDate from, LocalDate until, long version) {
         requireOfficer(caller);
         PreApproval p = forChange(id);
+        List<String> hits = screening.blockingGrant(id.value());
+        if (!hits.isEmpty()) {
+            throw new ConflictException("pre-approval " + id + " cannot be granted: " + String.join("; ", hits), hits);
+        }
         Map<String, Object> before = PreApprovalAudit.summary(p);
         p.grant(
                 conditions,

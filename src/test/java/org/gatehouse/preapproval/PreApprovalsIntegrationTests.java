@@ -415,6 +415,68 @@ class PreApprovalsIntegrationTests {
     }
 
     /** An exporter's request for a named buyer. */
+    @Test
+    void aRequesterOnARestrictedPartyListIsNotGrantedUntilAnOfficerDispositionsEveryHit() {
+        // The SDN list (bundled) names Banco Nacional de Cuba; its requester is screened when the request is made.
+        JsonNode listed = requestFor("Banco Nacional de Cuba", "Banco Nacional de Cuba", "SA", true);
+        String id = listed.get("id").asString();
+        JsonNode hits = api.read("/api/v1/preapprovals/" + id + "/screening-hits", "officer");
+        assertThat(hits.size()).isPositive();
+        assertThat(hits.findValuesAsString("list")).contains("SDN");
+        assertThat(api.get("/api/v1/preapprovals/" + id + "/screening-hits", "exporter")
+                        .status())
+                .as("the hits are the authority's")
+                .isEqualTo(404);
+        api.post("/api/v1/preapprovals/" + id + "/review", "officer", """
+                {"version": 1}""");
+
+        long before = api.auditEvents();
+        Http.Response refused = api.http().post("/api/v1/preapprovals/" + id + "/grant", api.token("officer"), """
+                {"conditions": "quarterly utilization reports", "version": 2}""");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString())
+                .contains("cannot be granted: screening hit "
+                        + hits.get(0).get("id").asLong())
+                .contains("awaits an officer's disposition");
+        assertThat(api.auditEvents()).isEqualTo(before);
+        assertThat(api.read("/api/v1/preapprovals/" + id, "officer")
+                        .get("state")
+                        .asString())
+                .isEqualTo("UNDER_REVIEW");
+
+        for (JsonNode hit : hits) {
+            api.post(
+                    "/api/v1/preapprovals/" + id + "/screening-hits/"
+                            + hit.get("id").asLong() + "/disposition",
+                    "officer",
+                    """
+                    {"disposition": "FALSE_POSITIVE", "reason": "a bank in Riyadh of the same name"}""");
+        }
+        JsonNode granted = api.post("/api/v1/preapprovals/" + id + "/grant", "officer", """
+                {"conditions": "quarterly utilization reports", "version": 2}""");
+        assertThat(granted.get("state").asString()).isEqualTo("GRANTED");
+
+        // A true match stays in the way: the officer denies the request instead.
+        String confirmed = requestFor("Banco Nacional de Cuba", "Banco Nacional de Cuba", "QA", true)
+                .get("id")
+                .asString();
+        JsonNode hit = api.read("/api/v1/preapprovals/" + confirmed + "/screening-hits", "officer")
+                .get(0);
+        api.post(
+                "/api/v1/preapprovals/" + confirmed + "/screening-hits/"
+                        + hit.get("id").asLong() + "/disposition",
+                "officer",
+                """
+                {"disposition": "TRUE_MATCH", "reason": "the listed bank"}""");
+        api.post("/api/v1/preapprovals/" + confirmed + "/review", "officer", """
+                {"version": 1}""");
+        Http.Response blocked =
+                api.http().post("/api/v1/preapprovals/" + confirmed + "/grant", api.token("officer"), """
+                {"version": 2}""");
+        assertThat(blocked.status()).isEqualTo(409);
+        assertThat(blocked.json().get("detail").asString()).contains("is a TRUE_MATCH");
+    }
+
     private JsonNode requestFor(String company, String parent, String country, boolean consent) {
         JsonNode requested = api.post("/api/v1/preapprovals", "exporter", request(company, parent, country, consent));
         assertThat(requested.get("state").asString()).isEqualTo("REQUESTED");
