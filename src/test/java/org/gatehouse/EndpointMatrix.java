@@ -5,6 +5,7 @@ import static org.gatehouse.identity.Role.AGENCY;
 import static org.gatehouse.identity.Role.APPLICANT;
 import static org.gatehouse.identity.Role.AUDITOR;
 import static org.gatehouse.identity.Role.BUYER;
+import static org.gatehouse.identity.Role.INSPECTOR;
 import static org.gatehouse.identity.Role.OFFICER;
 
 import java.util.Collections;
@@ -37,8 +38,19 @@ import org.gatehouse.identity.Role;
  *       Saudi Arabia), active at version 1 or suspended at version 2;
  *   <li>{@code {exemption}}: a new tier-1 exemption of the demo exporter (8 H100 to Kenya), once recorded;
  *   <li>{@code {today}}: today's date (UTC), {@code yyyy-mm-dd};
+ *   <li>{@code {preapproval}}, {@code {reviewedPreapproval}}, {@code {grantedPreapproval}},
+ *       {@code {suspendedPreapproval}}: a new pre-approval the demo exporter asked for, as requested (version 1), under
+ *       review (2), granted (3) or suspended (4); {@code {buyerPreapproval}}: one the demo buyer asked for itself;
+ *   <li>{@code {inspection}}: an inspection scheduled for the demo inspector on a granted pre-approval of the exporter;
+ *   <li>{@code {agreement}}, {@code {signedAgreement}}: a new agreement (version 1, with commitment 1 and tranche 1)
+ *       or a signed one (version 2), with a European country whose earlier agreement is terminated first;
  *   <li>{@code {listedCase}}: a new case whose end user is on the SDN list (its hits pending); {@code {hit}}: the id
  *       of such a hit; {@code {hitPath}}: {@code /api/v1/cases/ID/screening-hits/HIT} of one;
+ *   <li>{@code {revenueLicence}}: a new licence of the demo exporter with revenue share (H200 to China), valid since a
+ *       year ago; {@code {lastQuarter}}: the calendar quarter before today's ({@code yyyy-Qn});
+ *   <li>{@code {licenceFlagPath}}: {@code /api/v1/licences/N/flags/ID} of an open flag on a new licence;
+ *       {@code {preapprovalHitPath}}: {@code /api/v1/preapprovals/ID/screening-hits/HIT} of a pending hit of a new
+ *       request for a listed company;
  *   <li>{@code {company}}: a newly registered company (version 1); {@code {match}}: a pending possible match of a new
  *       submission with a newly registered company.
  * </ul>
@@ -117,6 +129,14 @@ public final class EndpointMatrix {
     /** Why an officer changes a licence. */
     static final String REASON = """
             {"reason": "matrix"}""";
+
+    /** A pre-approval request any buyer or exporter may make: the demo buyer's, for itself. */
+    static final String PRE_APPROVAL = """
+            {"company": "Falaj Digital Infrastructure FZ-LLC", "ultimateParent": "Matrix Buyer", "countries": ["SA"],
+             "sites": [{"name": "Matrix Site", "country": "SA", "address": "Riyadh"}],
+             "disclosure": {"name": "bm.pdf", "mediaType": "application/pdf", "sizeBytes": 10,
+                            "sha256": "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"},
+             "inspectionConsent": true, "validFrom": "2099-01-01", "validUntil": "2100-01-01"}""";
 
     public static final List<Endpoint> ROWS = List.of(
             // ---- identity (issue 4) ----
@@ -237,6 +257,70 @@ public final class EndpointMatrix {
                     .deniedAsNotFound(),
             Endpoint.post("/api/v1/exemptions/{exemption}/notifications", """
                     {"shippedOn": "{today}", "lines": [{"item": "H100", "quantity": 1}]}""").allow(APPLICANT),
+            // ---- instruments (issue 11) ----
+            Endpoint.post("/api/v1/preapprovals", PRE_APPROVAL).allow(BUYER, APPLICANT),
+            Endpoint.get("/api/v1/preapprovals").allow(BUYER, APPLICANT, OFFICER, AUDITOR, INSPECTOR, AGENCY),
+            Endpoint.get("/api/v1/preapprovals?state=GRANTED&country=SA&company=Matrix%20Buyer&limit=5")
+                    .allow(BUYER, APPLICANT, OFFICER, AUDITOR, INSPECTOR, AGENCY),
+            Endpoint.get("/api/v1/preapprovals/{preapproval}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.get("/api/v1/preapprovals/{buyerPreapproval}")
+                    .allow(BUYER, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/preapprovals/{preapproval}/review", """
+                    {"version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{reviewedPreapproval}/grant", """
+                    {"conditions": "quarterly reports", "version": 2}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{reviewedPreapproval}/deny", """
+                    {"reasons": "ownership unclear", "version": 2}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{grantedPreapproval}/suspend", """
+                    {"reason": "audit", "version": 3}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{suspendedPreapproval}/reinstate", """
+                    {"reason": "audited", "version": 4}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{grantedPreapproval}/revoke", """
+                    {"reason": "misuse", "version": 3}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/preapprovals/{grantedPreapproval}/inspections", """
+                    {"site": "Matrix Site", "scheduledFor": "2099-01-01", "inspector": "inspector"}""")
+                    .allow(OFFICER, INSPECTOR),
+            Endpoint.get("/api/v1/inspections").allow(BUYER, APPLICANT, OFFICER, AUDITOR, INSPECTOR, AGENCY),
+            Endpoint.get("/api/v1/inspections/{inspection}")
+                    .allow(APPLICANT, OFFICER, AUDITOR, INSPECTOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/inspections/{inspection}/result", """
+                    {"performedOn": "2024-01-01", "outcome": "SATISFACTORY", "version": 1,
+                     "reportSha256": "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"}""").allow(INSPECTOR),
+            Endpoint.post("/api/v1/agreements", """
+                    {"country": "LU", "title": "Matrix compact", "signatories": ["US", "LU"],
+                     "investment": {"pledgedUsd": 1000}}""").allow(OFFICER),
+            Endpoint.get("/api/v1/agreements").allow(OFFICER, AUDITOR, AGENCY),
+            Endpoint.get("/api/v1/agreements?country=FR&status=DRAFT&limit=5").allow(OFFICER, AUDITOR, AGENCY),
+            Endpoint.get("/api/v1/agreements/{agreement}")
+                    .allow(OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/agreements/{agreement}/sign", """
+                    {"signedOn": "2024-01-01", "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{signedAgreement}/entry-into-force", """
+                    {"inForceOn": "2099-01-01", "version": 2}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{agreement}/terminate", """
+                    {"terminatedOn": "2099-01-01", "reason": "matrix", "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{agreement}/commitments", """
+                    {"text": "no remote access from D:5 countries", "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{agreement}/commitments/1/status", """
+                    {"status": "MET", "note": "audited", "version": 1}""")
+                    .allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{agreement}/tranches", """
+                    {"dueOn": "2099-06-01", "amountUsd": 100, "version": 1}""").allow(OFFICER),
+            Endpoint.post("/api/v1/agreements/{agreement}/tranches/1/realizations", """
+                    {"amountUsd": 50, "realizedOn": "2024-01-01", "version": 1,
+                     "evidenceSha256": "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"}""")
+                    .allow(OFFICER),
             // ---- screening (issue 12) ----
             // Every signed-in user may screen a name: the lists are public, and an exporter screens its counterparties
             // before it signs. The import (POST /api/v1/screening/lists, multipart, ADMIN) is tried by
@@ -266,7 +350,29 @@ public final class EndpointMatrix {
             Endpoint.post("/api/v1/register/matches/{match}/confirm", """
                     {"reason": "matrix: same company"}""").allow(OFFICER),
             Endpoint.post("/api/v1/register/matches/{match}/separate", """
-                    {"reason": "matrix: another company"}""").allow(OFFICER)
+                    {"reason": "matrix: another company"}""").allow(OFFICER),
+            Endpoint.post("{licenceFlagPath}/clear", REASON).allow(OFFICER),
+            Endpoint.get("/api/v1/preapprovals/{preapproval}/screening-hits")
+                    .allow(OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("{preapprovalHitPath}/disposition", """
+                    {"disposition": "FALSE_POSITIVE", "reason": "matrix: another bank"}""").allow(OFFICER),
+            // ---- revenue share (issue 11) ----
+            Endpoint.get("/api/v1/licences/{revenueLicence}/revenue-share")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/licences/{revenueLicence}/revenue-share/reports", """
+                    {"quarter": "{lastQuarter}", "revenueUsd": 1000.10}""")
+                    .allow(APPLICANT),
+            Endpoint.get("/api/v1/licences/{revenueLicence}/revenue-share/reports/{lastQuarter}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound(),
+            Endpoint.post("/api/v1/licences/{revenueLicence}/revenue-share/remittances", """
+                    {"quarter": "{lastQuarter}", "amountUsd": 250.03, "paidOn": "{today}", "reference": "M-{unique}"}""")
+                    .allow(OFFICER),
+            Endpoint.get("/api/v1/revenue-share/holders/{org:APPLICANT}")
+                    .allow(APPLICANT, OFFICER, AUDITOR)
+                    .deniedAsNotFound()
             // ---- later issues: append rows here, in a section per module ----
             );
 }

@@ -8,12 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gatehouse.EndpointMatrix.Endpoint;
+import org.gatehouse.agreements.Agreement;
+import org.gatehouse.agreements.AgreementService;
+import org.gatehouse.agreements.AgreementStatus;
+import org.gatehouse.agreements.AgreementTerms;
 import org.gatehouse.applications.ApplicationContent;
 import org.gatehouse.applications.ApplicationService;
+import org.gatehouse.applications.DocumentRef;
 import org.gatehouse.applications.LineItem;
 import org.gatehouse.applications.Party;
 import org.gatehouse.identity.CurrentUser;
@@ -31,7 +37,16 @@ import org.gatehouse.licensing.ChangeReason;
 import org.gatehouse.licensing.LicenceNumber;
 import org.gatehouse.licensing.LicenceService;
 import org.gatehouse.licensing.TestLicences;
+import org.gatehouse.preapproval.PreApprovalId;
+import org.gatehouse.preapproval.PreApprovalRequest;
+import org.gatehouse.preapproval.PreApprovalService;
+import org.gatehouse.preapproval.Site;
+import org.gatehouse.revenueshare.Quarter;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
+import org.gatehouse.trade.Paging;
+import org.gatehouse.trade.Usd;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,8 +160,21 @@ class EndpointMatrixIntegrationTests {
                 case "match" -> Long.toString(pendingMatch());
                 case "licence" -> licence(false);
                 case "suspendedLicence" -> licence(true);
+                case "revenueLicence" -> revenueLicence();
+                case "licenceFlagPath" -> licenceFlagPath();
+                case "lastQuarter" ->
+                    Quarter.of(LocalDate.now(ZoneOffset.UTC).minusMonths(3)).toString();
                 case "exemption" -> exemption();
                 case "today" -> LocalDate.now(ZoneOffset.UTC).toString();
+                case "preapproval" -> preApproval(Role.APPLICANT, 0);
+                case "buyerPreapproval" -> preApproval(Role.BUYER, 0);
+                case "reviewedPreapproval" -> preApproval(Role.APPLICANT, 1);
+                case "grantedPreapproval" -> preApproval(Role.APPLICANT, 2);
+                case "suspendedPreapproval" -> preApproval(Role.APPLICANT, 3);
+                case "inspection" -> inspection();
+                case "preapprovalHitPath" -> preApprovalHitPath();
+                case "agreement" -> agreement(false);
+                case "signedAgreement" -> agreement(true);
                 default -> throw new IllegalArgumentException("unknown placeholder " + m.group());
             };
             m.appendReplacement(resolved, Matcher.quoteReplacement(value));
@@ -349,6 +377,36 @@ class EndpointMatrixIntegrationTests {
         return number;
     }
 
+    /** {@code /api/v1/licences/N/flags/ID} of an open INSPECTION_FAILED flag on a new licence of the demo exporter. */
+    private String licenceFlagPath() {
+        LicenceNumber number = new LicenceNumber(licence(false));
+        LicenceService service = context.getBean(LicenceService.class);
+        CurrentUser officer =
+                users.withOrganization(TestCallers.user(users, Role.OFFICER)).orElseThrow();
+        service.flagActiveLicencesOf(
+                service.get(officer, number).content().company(),
+                "matrix:" + number,
+                "INSPECTION_FAILED",
+                "matrix",
+                "inspector");
+        return "/api/v1/licences/" + number + "/flags/"
+                + service.openFlags(officer, number).get(0).id();
+    }
+
+    /**
+     * A new licence of the demo exporter with the REVENUE_SHARE condition (H200 to China), valid since a year ago so
+     * that the last quarter, which is over, falls within it: the matrix has no clock to move, so the fixture moves the
+     * licence's first valid day back instead.
+     */
+    private String revenueLicence() {
+        String number = TestLicences.issue(context, TestLicences.aDeal("CN", TestLicences.units("H200", 2)))
+                .number();
+        jdbc.sql("UPDATE licence SET valid_from = valid_from - 365 WHERE number = :number")
+                .param("number", number)
+                .update();
+        return number;
+    }
+
     /** A new tier-1 exemption of the demo exporter (8 H100 to Kenya), once its listener recorded it. */
     private String exemption() {
         return TestLicences.exemption(
@@ -356,6 +414,118 @@ class EndpointMatrixIntegrationTests {
                         TestLicences.exporter(context),
                         TestLicences.aDeal("KE", TestLicences.units("H100", 8)))
                 .toString();
+    }
+
+    @Autowired
+    PreApprovalService preApprovals;
+
+    @Autowired
+    AgreementService agreements;
+
+    /** The demo account of {@code role} as a caller of the services. */
+    private CurrentUser caller(Role role) {
+        User user = TestCallers.user(users, role);
+        return CurrentUser.of(user, organizations.get(TestCallers.SYSTEM, user.organizationId()));
+    }
+
+    /**
+     * A new pre-approval asked for by the demo account of {@code by} (the buyer for itself, the exporter for another
+     * company), taken {@code steps} steps on: reviewed, granted, suspended.
+     */
+    private String preApproval(Role by, int steps) {
+        String company = by == Role.BUYER
+                ? "Falaj Digital Infrastructure FZ-LLC"
+                : "Matrix Buyer " + UUID.randomUUID().toString().substring(0, 8);
+        var request = new PreApprovalRequest(
+                CompanyName.of(company),
+                CompanyName.of("Matrix Parent"),
+                List.of(CountryCode.of("SA")),
+                List.of(new Site("Matrix Site", CountryCode.of("SA"), "Riyadh")),
+                new DocumentRef("bm.pdf", "application/pdf", "e".repeat(64), 10),
+                true,
+                LocalDate.of(2099, 1, 1),
+                LocalDate.of(2100, 1, 1));
+        var id = preApprovals.request(caller(by), request).preApproval().id();
+        CurrentUser officer = caller(Role.OFFICER);
+        if (steps >= 1) {
+            preApprovals.review(officer, id, 1);
+        }
+        if (steps >= 2) {
+            preApprovals.grant(officer, id, null, null, null, 2);
+        }
+        if (steps >= 3) {
+            preApprovals.suspend(officer, id, "matrix", 3);
+        }
+        return id.toString();
+    }
+
+    @Autowired
+    org.gatehouse.screening.server.RequesterScreening requesterScreening;
+
+    /**
+     * {@code /api/v1/preapprovals/ID/screening-hits/HIT} of a pending hit: a new request of the demo exporter for a
+     * listed company (the SDN list's Banco Nacional de Cuba).
+     */
+    private String preApprovalHitPath() {
+        var request = new PreApprovalRequest(
+                CompanyName.of("Banco Nacional de Cuba"),
+                CompanyName.of("Banco Nacional de Cuba"),
+                List.of(CountryCode.of("SA")),
+                List.of(new Site("Matrix Site", CountryCode.of("SA"), "Riyadh")),
+                new DocumentRef("bm.pdf", "application/pdf", "e".repeat(64), 10),
+                true,
+                LocalDate.of(2099, 1, 1),
+                LocalDate.of(2100, 1, 1));
+        var id = preApprovals
+                .request(caller(Role.APPLICANT), request)
+                .preApproval()
+                .id();
+        return "/api/v1/preapprovals/" + id + "/screening-hits/"
+                + requesterScreening.hitsOf(id.value()).get(0).id();
+    }
+
+    /** An inspection scheduled for the demo inspector on a granted pre-approval of the demo exporter. */
+    private String inspection() {
+        var id = PreApprovalId.parse(preApproval(Role.APPLICANT, 2));
+        return preApprovals
+                .schedule(caller(Role.OFFICER), id, "Matrix Site", LocalDate.of(2099, 1, 1), new Username("inspector"))
+                .id()
+                .toString();
+    }
+
+    private static final List<String> AGREEMENT_COUNTRIES =
+            List.of("FR", "DE", "IT", "ES", "NL", "BE", "AT", "PT", "IE", "DK", "SE", "FI");
+    private static final AtomicInteger NEXT_COUNTRY = new AtomicInteger();
+
+    /**
+     * A new agreement (DRAFT, version 1, commitment 1, tranche 1 of $100.00 out of a $1,000.00 pledge), or signed
+     * (version 2), with the next country of a pool; a live agreement left there by an earlier row is terminated first
+     * (a country has one at a time).
+     */
+    private String agreement(boolean signed) {
+        CurrentUser officer = caller(Role.OFFICER);
+        var country =
+                CountryCode.of(AGREEMENT_COUNTRIES.get(NEXT_COUNTRY.getAndIncrement() % AGREEMENT_COUNTRIES.size()));
+        for (var live : agreements.list(officer, country, null, Paging.first(10))) {
+            var a = live.agreement();
+            if (a.status() != AgreementStatus.TERMINATED) {
+                agreements.terminate(officer, a.id(), LocalDate.of(2099, 12, 31), "matrix", a.version());
+            }
+        }
+        var id = agreements
+                .create(
+                        officer,
+                        AgreementTerms.of(country.value(), "Matrix compact", List.of("US")),
+                        new AgreementService.Investment(Usd.of("1000"), null, null),
+                        null,
+                        List.of("no transfers to D:5 end users"),
+                        List.of(new Agreement.TrancheTerms(LocalDate.of(2099, 1, 1), Usd.of("100"))))
+                .agreement()
+                .id();
+        if (signed) {
+            agreements.sign(officer, id, LocalDate.of(2024, 1, 1), 1);
+        }
+        return id.toString();
     }
 
     private long auditHead() {

@@ -34,6 +34,7 @@ import org.gatehouse.policy.Requirement;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.ConflictException;
+import org.gatehouse.trade.CountryCode;
 import org.gatehouse.trade.InvalidInputException;
 import org.gatehouse.trade.NotFoundException;
 import org.gatehouse.trade.Paging;
@@ -175,6 +176,19 @@ public class CaseService {
             }
         }
         return flagged;
+    }
+
+    /**
+     * Whether a case referred to the caller's agency concerns this company (canonical key of its ultimate parent or
+     * end user; null: any) and destination (null: any): for the modules whose records an agency may read only when
+     * they concern a case referred to it (pre-approvals, agreements). False for a caller that is not an agency's.
+     */
+    @Transactional(readOnly = true)
+    public boolean referredToCallerConcerning(CurrentUser caller, String companyKey, CountryCode destination) {
+        if (!caller.has(Role.AGENCY) || caller.agency() == null) {
+            return false;
+        }
+        return cases.referredConcerning(caller.agency(), companyKey, destination);
     }
 
     /** Most open cases {@link #openCases} answers at once. */

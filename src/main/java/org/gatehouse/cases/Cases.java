@@ -3,7 +3,9 @@ package org.gatehouse.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.gatehouse.identity.Agency;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CountryCode;
 import org.gatehouse.trade.Paging;
 
 /**
@@ -30,6 +32,12 @@ public interface Cases {
 
     /** The open cases whose ultimate parent or end user has this canonical company key (at most {@code max}). */
     List<ApplicationId> openConcerning(String companyKey, int max);
+
+    /**
+     * Whether a case referred to {@code agency} concerns this company (canonical key of its ultimate parent or end
+     * user; null: any) and this destination (null: any): what an agency may see of other modules' records.
+     */
+    boolean referredConcerning(Agency agency, String companyKey, CountryCode destination);
 
     /** Open cases, by application id after {@code after} (null: from the first), at most {@code max}. */
     List<ApplicationId> open(ApplicationId after, int max);

@@ -1,5 +1,6 @@
 package org.gatehouse.licensing;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,10 +28,12 @@ import org.gatehouse.policy.Line;
 import org.gatehouse.policy.Policy;
 import org.gatehouse.policy.PolicyInForce;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.NotFoundException;
 import org.gatehouse.trade.Paging;
 import org.gatehouse.trade.Tpp;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,13 +52,21 @@ public class LicenceService {
     private final PolicyInForce policies;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<UnshippedRelease> releases;
 
-    LicenceService(Licences licences, Ledger ledger, PolicyInForce policies, AuditLog audit, Clock clock) {
+    LicenceService(
+            Licences licences,
+            Ledger ledger,
+            PolicyInForce policies,
+            AuditLog audit,
+            Clock clock,
+            ObjectProvider<UnshippedRelease> releases) {
         this.licences = licences;
         this.ledger = ledger;
         this.policies = policies;
         this.audit = audit;
         this.clock = clock;
+        this.releases = releases;
     }
 
     /** One licence, if the caller may see it (else 404, as for a number that does not exist). */
@@ -127,6 +138,80 @@ public class LicenceService {
     public List<Shipment> shipments(CurrentUser caller, LicenceNumber number, Paging paging) {
         get(caller, number);
         return licences.shipments(number, paging);
+    }
+
+    /**
+     * The value of the shipments reported under a licence the caller may see, per calendar quarter (keyed by the
+     * quarter's first day): the cross-check beside the revenue its holder reports.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, BigDecimal> shippedValueByQuarter(CurrentUser caller, LicenceNumber number) {
+        get(caller, number);
+        return licences.shippedValueByQuarter(number);
+    }
+
+    /** Most licences {@link #flagActiveLicencesOf} flags at once. */
+    public static final int FLAGGED_LICENCES_MAX = 10_000;
+
+    /**
+     * Raises a flag on every ACTIVE licence whose ultimate parent or end user is {@code company} (by canonical key), in
+     * the caller's transaction (the module that found the cause authorized its caller): each flag is audited on its
+     * licence with the open flags before and after. A licence with the same open {@code flag} is left as it is.
+     *
+     * @return how many licences were flagged now
+     */
+    @Transactional
+    public int flagActiveLicencesOf(CompanyName company, String flag, String kind, String reason, String by) {
+        int flagged = 0;
+        String text = reason.length() > LicenceFlag.REASON_CHARS_MAX
+                ? reason.substring(0, LicenceFlag.REASON_CHARS_MAX)
+                : reason;
+        for (LicenceNumber number : licences.activeConcerning(company.key(), FLAGGED_LICENCES_MAX)) {
+            List<LicenceFlag> before = licences.openFlags(number);
+            LicenceFlag raised =
+                    new LicenceFlag(UUID.randomUUID(), number, flag, kind, text, by, clock.instant(), null, null, null);
+            if (licences.insertFlag(raised)) {
+                flagged++;
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("before", Map.of("openFlags", flagNames(before)));
+                payload.put("after", Map.of("openFlags", flagNames(licences.openFlags(number))));
+                payload.put("flag", flag);
+                payload.put("kind", kind);
+                payload.put("reason", text);
+                audit.append(new AuditEntry(by, "licence.flagged", LicensingAudit.LICENCE, number.value(), payload));
+            }
+        }
+        return flagged;
+    }
+
+    /** The open flags of a licence the caller may see, oldest first. */
+    @Transactional(readOnly = true)
+    public List<LicenceFlag> openFlags(CurrentUser caller, LicenceNumber number) {
+        get(caller, number);
+        return licences.openFlags(number);
+    }
+
+    /** An officer clears an open flag of a licence, saying why. */
+    @Transactional
+    public List<LicenceFlag> clearFlag(CurrentUser caller, LicenceNumber number, UUID flag, ChangeReason reason) {
+        forOfficer(caller, number);
+        List<LicenceFlag> before = licences.openFlags(number);
+        if (!licences.clearFlag(number, flag, reason.text(), caller.actor(), clock.instant())) {
+            throw new NotFoundException("open flag " + flag + " of licence", number);
+        }
+        List<LicenceFlag> after = licences.openFlags(number);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("before", Map.of("openFlags", flagNames(before)));
+        payload.put("after", Map.of("openFlags", flagNames(after)));
+        payload.put("flagId", flag.toString());
+        payload.put("reason", reason.text());
+        audit.append(new AuditEntry(
+                caller.actor(), "licence.flag_cleared", LicensingAudit.LICENCE, number.value(), payload));
+        return after;
+    }
+
+    private static List<String> flagNames(List<LicenceFlag> flags) {
+        return flags.stream().map(f -> f.kind() + " " + f.flag()).toList();
     }
 
     /** The assessment of a licence as the caller may read it: every figure for the authority, else its own filings. */
@@ -305,6 +390,7 @@ public class LicenceService {
         licence.revoke(expectedVersion, LocalDate.now(clock), clock.instant());
         List<Movement> released =
                 ledger.releaseUnshipped(licence.applicationId(), "licence.revoked:" + number, caller.actor());
+        released(licence, sum(released), "licence.revoked:" + number, caller.actor());
         return changed(caller, licence, "revoked", from, reason.text(), released);
     }
 
@@ -328,6 +414,7 @@ public class LicenceService {
             licence.expire(today, clock.instant());
             List<Movement> released = ledger.releaseUnshipped(
                     licence.applicationId(), "licence.expired:" + licence.number(), system.actor());
+            released(licence, sum(released), "licence.expired:" + licence.number(), system.actor());
             save(licence);
             licences.insertVersion(version(licence, "expired", null, system.actor()));
             entries.add(LicensingAudit.changedState(system.actor(), "licence.expired", licence, from, null, released));
@@ -357,7 +444,19 @@ public class LicenceService {
     private void release(Licence licence, long tpp, String cause, CurrentUser caller) {
         if (tpp > 0) {
             ledger.release(licence.applicationId(), LedgerBucket.AUTHORIZED, Tpp.of(tpp), cause, caller.actor());
+            released(licence, tpp, cause, caller.actor());
         }
+    }
+
+    /** Tells the modules that hold what the licence drew (an agreement's allocation) that it gave {@code tpp} back. */
+    private void released(Licence licence, long tpp, String cause, String by) {
+        if (tpp > 0) {
+            releases.orderedStream().forEach(r -> r.released(licence.applicationId(), tpp, cause, by, clock.instant()));
+        }
+    }
+
+    private static long sum(List<Movement> movements) {
+        return movements.stream().mapToLong(m -> m.tpp().value()).sum();
     }
 
     /** The raised lines of an amendment as a deal of their own: the units added, for the licence's end user. */

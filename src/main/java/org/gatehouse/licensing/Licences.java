@@ -1,7 +1,9 @@
 package org.gatehouse.licensing;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.trade.ApplicationId;
 import org.gatehouse.trade.Paging;
@@ -68,4 +70,22 @@ public interface Licences {
 
     /** A page of a licence's shipments, newest first. */
     List<Shipment> shipments(LicenceNumber number, Paging paging);
+
+    /**
+     * The value in US dollars of the shipments reported under the licence, per calendar quarter (keyed by the quarter's
+     * first day); quarters without shipments are absent.
+     */
+    Map<LocalDate, BigDecimal> shippedValueByQuarter(LicenceNumber number);
+
+    /** The ACTIVE licences whose ultimate parent or end user has this canonical company key, at most {@code max}. */
+    List<LicenceNumber> activeConcerning(String companyKey, int max);
+
+    /** Raises a flag; false (nothing written) when the licence has an open flag with the same {@code flag} already. */
+    boolean insertFlag(LicenceFlag flag);
+
+    /** The open flags of a licence, oldest first. */
+    List<LicenceFlag> openFlags(LicenceNumber number);
+
+    /** Clears an open flag; false when the licence has no such open flag. */
+    boolean clearFlag(LicenceNumber number, java.util.UUID id, String reason, String by, java.time.Instant at);
 }

@@ -258,15 +258,18 @@ class CaseLifecycleIntegrationTests {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         List<String> reasons = new ArrayList<>();
         refused.json().get("reasons").forEach(r -> reasons.add(r.asString()));
-        assertThat(reasons).hasSize(2);
-        assertThat(reasons.get(0)).startsWith("BUYER_PREAPPROVAL:");
-        assertThat(reasons.get(1)).startsWith("SITE_INSPECTION_CONSENT:");
+        // The pre-approval module answers for all three (issue 11): the business-model disclosure is the one its
+        // pre-approval carries, so a document filed on the case does not meet it.
+        assertThat(reasons).hasSize(3);
+        assertThat(reasons.get(0)).startsWith("BUYER_PREAPPROVAL: no pre-approval is recorded for ultimate parent");
+        assertThat(reasons.get(1)).startsWith("BUSINESS_MODEL_DISCLOSURE: it is given with a granted pre-approval");
+        assertThat(reasons.get(2)).startsWith("SITE_INSPECTION_CONSENT:");
         assertThat(auditEvents()).isEqualTo(before);
         JsonNode evidence =
                 http.get("/api/v1/cases/" + id, token("officer")).json().get("evidence");
         assertThat(evidence.findValuesAsString("requirement"))
                 .containsExactly("BUYER_PREAPPROVAL", "BUSINESS_MODEL_DISCLOSURE", "SITE_INSPECTION_CONSENT");
-        assertThat(evidence.get(1).get("present").asBoolean()).isTrue();
+        assertThat(evidence.get(1).get("present").asBoolean()).isFalse();
     }
 
     @Autowired

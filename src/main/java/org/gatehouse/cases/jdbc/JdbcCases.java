@@ -82,6 +82,13 @@ class JdbcCases implements Cases {
     private static final String OPEN_CONCERNING = "SELECT c.application_id FROM review_case c WHERE " + OPEN_STATES
             + " AND (c.company_key = :key OR c.end_user_key = :key) ORDER BY c.registered_at LIMIT :max";
 
+    /** Whether a case referred to an agency concerns a company and/or a destination. */
+    private static final String REFERRED_CONCERNING = """
+            SELECT EXISTS (SELECT 1 FROM case_referral r JOIN review_case c USING (application_id)
+                WHERE r.agency = :agency
+                  AND (CAST(:key AS text) IS NULL OR c.company_key = :key OR c.end_user_key = :key)
+                  AND (CAST(:destination AS text) IS NULL OR c.destination = :destination))""";
+
     private static final Map<String, Class<? extends CaseEvent>> EVENT_TYPES = eventTypes();
 
     private final JdbcClient jdbc;
@@ -268,6 +275,16 @@ class JdbcCases implements Cases {
                 .param("max", max)
                 .query((rs, n) -> new ApplicationId(rs.getObject(1, UUID.class)))
                 .list();
+    }
+
+    @Override
+    public boolean referredConcerning(Agency agency, String companyKey, CountryCode destination) {
+        return jdbc.sql(REFERRED_CONCERNING)
+                .param("agency", agency.name())
+                .param("key", companyKey)
+                .param("destination", destination == null ? null : destination.value())
+                .query(Boolean.class)
+                .single();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.gatehouse.licensing.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.gatehouse.applications.ApplicationContent;
 import org.gatehouse.cases.LicenceCondition;
@@ -18,6 +20,7 @@ import org.gatehouse.licensing.ItemLine;
 import org.gatehouse.licensing.Keyed;
 import org.gatehouse.licensing.Licence;
 import org.gatehouse.licensing.LicenceFilter;
+import org.gatehouse.licensing.LicenceFlag;
 import org.gatehouse.licensing.LicenceNumber;
 import org.gatehouse.licensing.LicenceSort;
 import org.gatehouse.licensing.LicenceState;
@@ -129,11 +132,11 @@ class JdbcLicences implements Licences {
         Licence.Issue issued = licence.issued();
         jdbc.sql("""
                 INSERT INTO licence (number, application_id, organization_id, state, version, issued_by, issued_at,
-                    updated_at, valid_from, valid_until, destination, company_key, content, conditions,
+                    updated_at, valid_from, valid_until, destination, company_key, end_user_key, content, conditions,
                     officer_conditions, lines, policy_id, policy_version, policy_sha256, tier, assessment,
                     applicant_assessment)
                 VALUES (:number, :application, :org, :state, :version, :issuedBy, :issuedAt, :updatedAt, :validFrom,
-                    :validUntil, :destination, :companyKey, CAST(:content AS jsonb), CAST(:conditions AS jsonb),
+                    :validUntil, :destination, :companyKey, :endUserKey, CAST(:content AS jsonb), CAST(:conditions AS jsonb),
                     :officerConditions, CAST(:lines AS jsonb), :policyId, :policyVersion, :policySha256, :tier,
                     CAST(:assessment AS jsonb), CAST(:applicantAssessment AS jsonb))
                 """)
@@ -149,6 +152,7 @@ class JdbcLicences implements Licences {
                 .param("validUntil", licence.validUntil())
                 .param("destination", issued.content().destination())
                 .param("companyKey", issued.content().company().key())
+                .param("endUserKey", issued.content().endUserCompany().key())
                 .param("content", json.writeValueAsString(issued.content()))
                 .param("conditions", json.writeValueAsString(issued.conditions()))
                 .param("officerConditions", licence.officerConditions())
@@ -344,6 +348,82 @@ class JdbcLicences implements Licences {
                 .param("sha", testReportSha256)
                 .query(this::shipment)
                 .optional();
+    }
+
+    @Override
+    public List<LicenceNumber> activeConcerning(String companyKey, int max) {
+        return jdbc.sql("""
+                        SELECT number FROM licence
+                        WHERE state = 'ACTIVE' AND (company_key = :key OR end_user_key = :key)
+                        ORDER BY issued_at, number LIMIT :max""")
+                .param("key", companyKey)
+                .param("max", max)
+                .query((rs, n) -> new LicenceNumber(rs.getString(1)))
+                .list();
+    }
+
+    @Override
+    public boolean insertFlag(LicenceFlag flag) {
+        return jdbc.sql("""
+                        INSERT INTO licence_flag (id, licence_number, flag, kind, reason, raised_by, raised_at)
+                        VALUES (:id, :number, :flag, :kind, :reason, :by, :at)
+                        ON CONFLICT (licence_number, flag) WHERE cleared_at IS NULL DO NOTHING""")
+                        .param("id", flag.id())
+                        .param("number", flag.licence().value())
+                        .param("flag", flag.flag())
+                        .param("kind", flag.kind())
+                        .param("reason", flag.reason())
+                        .param("by", flag.raisedBy())
+                        .param("at", OffsetDateTime.ofInstant(flag.raisedAt(), ZoneOffset.UTC))
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public List<LicenceFlag> openFlags(LicenceNumber number) {
+        return jdbc.sql("""
+                        SELECT id, licence_number, flag, kind, reason, raised_by, raised_at
+                        FROM licence_flag WHERE licence_number = :number AND cleared_at IS NULL
+                        ORDER BY raised_at, id""")
+                .param("number", number.value())
+                .query((rs, n) -> new LicenceFlag(
+                        rs.getObject("id", UUID.class),
+                        new LicenceNumber(rs.getString("licence_number")),
+                        rs.getString("flag"),
+                        rs.getString("kind"),
+                        rs.getString("reason"),
+                        rs.getString("raised_by"),
+                        rs.getObject("raised_at", OffsetDateTime.class).toInstant(),
+                        null,
+                        null,
+                        null))
+                .list();
+    }
+
+    @Override
+    public boolean clearFlag(LicenceNumber number, UUID id, String reason, String by, Instant at) {
+        return jdbc.sql("""
+                        UPDATE licence_flag SET cleared_by = :by, cleared_at = :at, clear_reason = :reason
+                        WHERE id = :id AND licence_number = :number AND cleared_at IS NULL""")
+                        .param("id", id)
+                        .param("number", number.value())
+                        .param("reason", reason)
+                        .param("by", by)
+                        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public Map<LocalDate, BigDecimal> shippedValueByQuarter(LicenceNumber number) {
+        Map<LocalDate, BigDecimal> values = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT CAST(date_trunc('quarter', shipped_on) AS date) AS quarter, sum(value_usd) AS value
+                        FROM shipment WHERE licence_number = :number GROUP BY 1""")
+                .param("number", number.value())
+                .query((rs, row) -> values.put(rs.getObject("quarter", LocalDate.class), rs.getBigDecimal("value")))
+                .list();
+        return values;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.gatehouse.identity.CurrentUser;
+import org.gatehouse.licensing.ChangeReason;
 import org.gatehouse.licensing.Handled;
 import org.gatehouse.licensing.Licence;
 import org.gatehouse.licensing.LicenceFilter;
@@ -14,6 +15,7 @@ import org.gatehouse.licensing.Shipment;
 import org.gatehouse.licensing.ShipmentReport;
 import org.gatehouse.trade.CountryCode;
 import org.gatehouse.trade.InputCheck;
+import org.gatehouse.trade.InvalidInputException;
 import org.gatehouse.trade.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -160,7 +162,31 @@ class LicenceController {
         return view(caller, licences.revoke(caller, licence, expected, ReasonBinder.bind(body)));
     }
 
+    /** An officer clears an open flag of a licence with a reason; the licence as it is after. */
+    @PostMapping("/{number}/flags/{flag}/clear")
+    LicenceView clearFlag(
+            CurrentUser caller,
+            @PathVariable String number,
+            @PathVariable String flag,
+            @RequestBody(required = false) ReasonForm body) {
+        LicenceNumber licence = Params.number(number);
+        java.util.UUID id;
+        try {
+            id = java.util.UUID.fromString(flag);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("flag", "must be the id of a flag (a UUID)");
+        }
+        ChangeReason reason = ReasonBinder.bind(body);
+        licences.clearFlag(caller, licence, id, reason);
+        return view(caller, licences.get(caller, licence));
+    }
+
     private LicenceView view(CurrentUser caller, Licence licence) {
-        return LicenceView.of(licence, LocalDate.now(clock), licences.assessmentShownTo(caller, licence), json);
+        return LicenceView.of(
+                licence,
+                LocalDate.now(clock),
+                licences.assessmentShownTo(caller, licence),
+                json,
+                licences.openFlags(caller, licence.number()));
     }
 }

@@ -7,6 +7,7 @@ import org.gatehouse.applications.ApplicationContent;
 import org.gatehouse.applications.Party;
 import org.gatehouse.cases.LicenceCondition;
 import org.gatehouse.licensing.Licence;
+import org.gatehouse.licensing.LicenceFlag;
 import org.gatehouse.policy.PolicyRef;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,12 +42,17 @@ record LicenceView(
         String officerConditions,
         PolicyRef policy,
         String tier,
-        JsonNode assessment) {
+        JsonNode assessment,
+        List<FlagView> flags) {
+
+    /** An open flag: shown until an officer clears it. */
+    record FlagView(String id, String flag, String kind, String reason, String raisedBy, Instant raisedAt) {}
 
     /** The parties of the export. */
     record Parties(Party purchaser, List<Party> intermediateConsignees, Party ultimateConsignee, Party endUser) {}
 
-    static LicenceView of(Licence licence, LocalDate today, String assessmentJson, JsonMapper json) {
+    static LicenceView of(
+            Licence licence, LocalDate today, String assessmentJson, JsonMapper json, List<LicenceFlag> flags) {
         ApplicationContent content = licence.content();
         return new LicenceView(
                 licence.number().value(),
@@ -75,6 +81,10 @@ record LicenceView(
                 licence.officerConditions(),
                 licence.policy(),
                 licence.tier() == null ? null : licence.tier().name(),
-                json.readTree(assessmentJson));
+                json.readTree(assessmentJson),
+                flags.stream()
+                        .map(f -> new FlagView(
+                                f.id().toString(), f.flag(), f.kind(), f.reason(), f.raisedBy(), f.raisedAt()))
+                        .toList());
     }
 }

@@ -310,6 +310,13 @@ public class ScreeningService {
         return hits.of(ScreeningHit.Subject.APPLICATION, id.value());
     }
 
+    /** The hits of a pre-approval's requester (officers and auditors; to anyone else they do not exist). */
+    @Transactional(readOnly = true)
+    public List<ScreeningHit> hitsOfPreApproval(CurrentUser caller, java.util.UUID preApproval) {
+        requireReader(caller, "pre-approval", preApproval);
+        return hits.of(ScreeningHit.Subject.PREAPPROVAL, preApproval);
+    }
+
     /** Hits awaiting a disposition, the oldest first (officers and auditors). */
     @Transactional(readOnly = true)
     public List<ScreeningHit> pending(CurrentUser caller, long afterId, int limit) {
@@ -335,13 +342,34 @@ public class ScreeningService {
     @Transactional
     public ScreeningHit disposition(
             CurrentUser caller, ApplicationId application, long id, Disposition disposition, String reason) {
+        return disposition(caller, ScreeningHit.Subject.APPLICATION, application.value(), id, disposition, reason);
+    }
+
+    /**
+     * An officer dispositions a hit of a pre-approval's requester, with the reason: FALSE_POSITIVE clears it, TRUE_MATCH
+     * confirms it (the pre-approval is not granted; the officer denies it). A hit is dispositioned once.
+     *
+     * @throws NotFoundException when the pre-approval has no hit {@code id}
+     */
+    @Transactional
+    public ScreeningHit dispositionOfPreApproval(
+            CurrentUser caller, java.util.UUID preApproval, long id, Disposition disposition, String reason) {
+        return disposition(caller, ScreeningHit.Subject.PREAPPROVAL, preApproval, id, disposition, reason);
+    }
+
+    private ScreeningHit disposition(
+            CurrentUser caller,
+            ScreeningHit.Subject kind,
+            java.util.UUID subject,
+            long id,
+            Disposition disposition,
+            String reason) {
         caller.requireWriter();
         caller.require(Role.OFFICER);
         java.util.Objects.requireNonNull(disposition, "disposition");
         java.util.Objects.requireNonNull(reason, "reason");
         ScreeningHit hit = hits.findForUpdate(id)
-                .filter(h -> h.kindOfSubject() == ScreeningHit.Subject.APPLICATION
-                        && h.subject().equals(application.value()))
+                .filter(h -> h.kindOfSubject() == kind && h.subject().equals(subject))
                 .orElseThrow(() -> new NotFoundException(HIT, id));
         if (hit.dispositioned()) {
             throw new ConflictException("hit " + id + " was dispositioned " + hit.disposition() + " by "

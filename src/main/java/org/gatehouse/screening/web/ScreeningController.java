@@ -140,6 +140,35 @@ class ScreeningController {
                 screening.disposition(caller, application, hitId, bound.disposition(), bound.reason()));
     }
 
+    /** The hits of a pre-approval's requester (the company and its ultimate parent), officers and auditors. */
+    @GetMapping("/api/v1/preapprovals/{id}/screening-hits")
+    List<ScreeningViews.HitView> preApprovalHits(CurrentUser caller, @PathVariable String id) {
+        return screening.hitsOfPreApproval(caller, uuid(id)).stream()
+                .map(ScreeningViews.HitView::of)
+                .toList();
+    }
+
+    @PostMapping("/api/v1/preapprovals/{id}/screening-hits/{hit}/disposition")
+    ScreeningViews.HitView preApprovalDisposition(
+            CurrentUser caller,
+            @PathVariable String id,
+            @PathVariable String hit,
+            @RequestBody ScreeningForms.Disposition body) {
+        java.util.UUID preApproval = uuid(id);
+        long hitId = hitId(hit);
+        ScreeningBinder.Disposed bound = ScreeningBinder.disposition(body);
+        return ScreeningViews.HitView.of(
+                screening.dispositionOfPreApproval(caller, preApproval, hitId, bound.disposition(), bound.reason()));
+    }
+
+    private static java.util.UUID uuid(String id) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw org.gatehouse.trade.InvalidInputException.of("id", "must be a pre-approval's id (a UUID)");
+        }
+    }
+
     private static ListFile file(MultipartFile part) {
         String name =
                 part.getOriginalFilename() == null || part.getOriginalFilename().isBlank()
