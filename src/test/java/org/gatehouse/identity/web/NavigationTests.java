@@ -18,14 +18,32 @@ class NavigationTests {
 
     @Test
     void eachRoleIsOfferedItsOwnPages() {
-        assertThat(labels(Role.APPLICANT, "/")).containsExactly("[Home]", "Check a deal", "Applications");
+        assertThat(labels(Role.APPLICANT, "/"))
+                .containsExactly("[Home]", "Check a deal", "Applications", "Pre-approvals");
         assertThat(labels(Role.OFFICER, "/compute/SA"))
-                .containsExactly("Home", "Check a deal", "Applications", "[National compute]", "Policy lab");
+                .containsExactly(
+                        "Home",
+                        "Check a deal",
+                        "Applications",
+                        "Pre-approvals",
+                        "Inspections",
+                        "Agreements",
+                        "[National compute]",
+                        "Policy lab");
         assertThat(labels(Role.AGENCY, "/lab")).containsExactly("Home", "National compute", "[Policy lab]");
         assertThat(labels(Role.AUDITOR, "/audit"))
-                .containsExactly("Home", "Applications", "National compute", "Policy lab", "[Audit log]");
+                .containsExactly(
+                        "Home",
+                        "Applications",
+                        "Pre-approvals",
+                        "Inspections",
+                        "Agreements",
+                        "National compute",
+                        "Policy lab",
+                        "[Audit log]");
         assertThat(labels(Role.ADMIN, "/")).containsExactly("[Home]");
-        assertThat(labels(Role.BUYER, "/account/password")).containsExactly("Home");
+        assertThat(labels(Role.BUYER, "/preapprovals/new")).containsExactly("Home", "[Pre-approvals]", "Inspections");
+        assertThat(labels(Role.INSPECTOR, "/inspections/1")).containsExactly("Home", "[Inspections]");
     }
 
     @Test
