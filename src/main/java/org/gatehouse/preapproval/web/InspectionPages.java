@@ -12,6 +12,7 @@ import org.gatehouse.preapproval.InspectionOutcome;
 import org.gatehouse.preapproval.InspectionState;
 import org.gatehouse.preapproval.PreApprovalService;
 import org.gatehouse.system.FieldErrors;
+import org.gatehouse.system.WebForms;
 import org.gatehouse.system.WebPage;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.InvalidInputException;
@@ -53,7 +54,7 @@ class InspectionPages {
             @RequestParam(required = false) String state,
             @RequestParam(required = false) Integer page,
             Model model) {
-        InspectionState stateFilter = PageForms.constant(InspectionState.class, state);
+        InspectionState stateFilter = WebForms.constant(InspectionState.class, state);
         int pageNumber = page == null || page < 1 ? 1 : Math.min(page, Paging.OFFSET_MAX / PAGE_ROWS);
         List<Inspection> found = preApprovals.inspections(
                 caller, null, stateFilter, new Paging(PAGE_ROWS + 1, (pageNumber - 1) * PAGE_ROWS));
@@ -92,17 +93,17 @@ class InspectionPages {
             Model model,
             RedirectAttributes redirect) {
         InspectionId inspection = parseId(id);
-        PageForms.Uploaded report = PageForms.read(reportFile);
-        String versionText = PageForms.text(parameters, "version");
+        WebForms.Uploaded report = WebForms.read(reportFile);
+        String versionText = WebForms.text(parameters, "version");
         Long version =
                 versionText == null ? null : versionText.matches("[0-9]{1,18}") ? Long.parseLong(versionText) : -1L;
         try {
             var bound = PreApprovalBinder.result(new PreApprovalForms.Result(
-                    PageForms.text(parameters, "performedOn"),
-                    PageForms.text(parameters, "outcome"),
-                    PageForms.text(parameters, "findings"),
-                    report != null ? report.sha256() : PageForms.text(parameters, "reportSha256"),
-                    PageForms.text(parameters, "remediationDueOn"),
+                    WebForms.text(parameters, "performedOn"),
+                    WebForms.text(parameters, "outcome"),
+                    WebForms.text(parameters, "findings"),
+                    report != null ? report.sha256() : WebForms.text(parameters, "reportSha256"),
+                    WebForms.text(parameters, "remediationDueOn"),
                     version));
             var found = bound.value();
             PreApprovalService.Recorded recorded = preApprovals.record(
@@ -116,7 +117,7 @@ class InspectionPages {
                     bound.version());
             redirect.addFlashAttribute("notice", notice(recorded));
         } catch (InvalidInputException refused) {
-            return page(caller, inspection, model, PageForms.values(parameters), FieldErrors.of(refused));
+            return page(caller, inspection, model, WebForms.values(parameters), FieldErrors.of(refused));
         } catch (ConflictException refused) {
             redirect.addFlashAttribute("problem", FieldErrors.sentence(refused.getMessage()));
         }

@@ -18,6 +18,7 @@ import org.gatehouse.preapproval.PreApprovalService;
 import org.gatehouse.preapproval.PreApprovalSort;
 import org.gatehouse.preapproval.PreApprovalState;
 import org.gatehouse.system.FieldErrors;
+import org.gatehouse.system.WebForms;
 import org.gatehouse.system.WebPage;
 import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.InvalidInputException;
@@ -91,9 +92,9 @@ class PreApprovalPages {
             @RequestParam(required = false) String dir,
             @RequestParam(required = false) Integer page,
             Model model) {
-        PreApprovalState stateFilter = PageForms.constant(PreApprovalState.class, state);
+        PreApprovalState stateFilter = WebForms.constant(PreApprovalState.class, state);
         // An order the page does not offer (an edited address) falls back to the default rather than refusing.
-        PreApprovalSort order = PageForms.constant(PreApprovalSort.class, sort);
+        PreApprovalSort order = WebForms.constant(PreApprovalSort.class, sort);
         boolean descending = dir == null ? order == null || order != PreApprovalSort.COMPANY : !"asc".equals(dir);
         order = order == null ? PreApprovalSort.REQUESTED : order;
         int pageNumber = page == null || page < 1 ? 1 : Math.min(page, Paging.OFFSET_MAX / PAGE_ROWS);
@@ -141,29 +142,29 @@ class PreApprovalPages {
             @RequestParam(required = false) MultipartFile disclosureFile,
             Model model) {
         caller.require(Role.BUYER, Role.APPLICANT);
-        PageForms.Uploaded disclosure = PageForms.read(disclosureFile);
-        if (disclosure == null && PageForms.text(parameters, "disclosure.sha256") != null) {
+        WebForms.Uploaded disclosure = WebForms.read(disclosureFile);
+        if (disclosure == null && WebForms.text(parameters, "disclosure.sha256") != null) {
             // Chosen on a form that was refused for another field: kept as the server read it then.
-            disclosure = new PageForms.Uploaded(
-                    PageForms.text(parameters, "disclosure.name"),
-                    PageForms.text(parameters, "disclosure.mediaType"),
-                    parseSize(PageForms.text(parameters, "disclosure.sizeBytes")),
-                    PageForms.text(parameters, "disclosure.sha256"));
+            disclosure = new WebForms.Uploaded(
+                    WebForms.text(parameters, "disclosure.name"),
+                    WebForms.text(parameters, "disclosure.mediaType"),
+                    parseSize(WebForms.text(parameters, "disclosure.sizeBytes")),
+                    WebForms.text(parameters, "disclosure.sha256"));
         }
         List<PreApprovalForms.SiteForm> sites = new ArrayList<>();
         for (int i = 0; i < SITE_ROWS; i++) {
-            String name = PageForms.text(parameters, "sites[" + i + "].name");
-            String country = PageForms.text(parameters, "sites[" + i + "].country");
-            String address = PageForms.text(parameters, "sites[" + i + "].address");
+            String name = WebForms.text(parameters, "sites[" + i + "].name");
+            String country = WebForms.text(parameters, "sites[" + i + "].country");
+            String address = WebForms.text(parameters, "sites[" + i + "].address");
             if (name != null || country != null || address != null) {
                 sites.add(new PreApprovalForms.SiteForm(name, country, address));
             }
         }
-        String countries = PageForms.text(parameters, "countries");
-        String consent = PageForms.text(parameters, "inspectionConsent");
+        String countries = WebForms.text(parameters, "countries");
+        String consent = WebForms.text(parameters, "inspectionConsent");
         PreApprovalForms.Request form = new PreApprovalForms.Request(
-                PageForms.text(parameters, "company"),
-                PageForms.text(parameters, "ultimateParent"),
+                WebForms.text(parameters, "company"),
+                WebForms.text(parameters, "ultimateParent"),
                 countries == null
                         ? List.of()
                         : Arrays.stream(countries.split("[,;\\s]+"))
@@ -179,14 +180,14 @@ class PreApprovalPages {
                                 disclosure.sha256(),
                                 BigDecimal.valueOf(disclosure.sizeBytes())),
                 consent == null ? null : "yes".equals(consent),
-                PageForms.text(parameters, "validFrom"),
-                PageForms.text(parameters, "validUntil"));
+                WebForms.text(parameters, "validFrom"),
+                WebForms.text(parameters, "validUntil"));
         try {
             PreApprovalService.Viewed requested = preApprovals.request(caller, PreApprovalBinder.request(form));
             return "redirect:/preapprovals/" + requested.preApproval().id();
         } catch (InvalidInputException refused) {
             return requestForm(
-                    caller, model, PageForms.values(parameters), PageForms.errors(refused, "countries"), disclosure);
+                    caller, model, WebForms.values(parameters), WebForms.errors(refused, "countries"), disclosure);
         }
     }
 
@@ -195,12 +196,12 @@ class PreApprovalPages {
             Model model,
             Map<String, String> values,
             FieldErrors errors,
-            PageForms.Uploaded disclosure) {
+            WebForms.Uploaded disclosure) {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("disclosure", disclosure);
         model.addAttribute("siteRows", SITE_ROWS);
-        model.addAttribute("countries", PageForms.COUNTRIES);
+        model.addAttribute("countries", WebForms.COUNTRIES);
         model.addAttribute("buyer", caller.has(Role.BUYER));
         return NEW;
     }
@@ -223,7 +224,7 @@ class PreApprovalPages {
             throw new NotFoundException("page", "/preapprovals/" + id + "/" + action);
         }
         Long version = version(parameters);
-        String reason = PageForms.text(parameters, "reason");
+        String reason = WebForms.text(parameters, "reason");
         Supplier<String> change = switch (action) {
             case "review" ->
                 () -> {
@@ -234,9 +235,9 @@ class PreApprovalPages {
             case "grant" ->
                 () -> {
                     var bound = PreApprovalBinder.grant(new PreApprovalForms.Grant(
-                            PageForms.text(parameters, "conditions"),
-                            PageForms.text(parameters, "validFrom"),
-                            PageForms.text(parameters, "validUntil"),
+                            WebForms.text(parameters, "conditions"),
+                            WebForms.text(parameters, "validFrom"),
+                            WebForms.text(parameters, "validUntil"),
                             version));
                     var granted = preApprovals.grant(
                             caller,
@@ -252,7 +253,7 @@ class PreApprovalPages {
             case "deny" ->
                 () -> {
                     var bound = PreApprovalBinder.deny(
-                            new PreApprovalForms.Deny(PageForms.text(parameters, "reasons"), version));
+                            new PreApprovalForms.Deny(WebForms.text(parameters, "reasons"), version));
                     preApprovals.deny(caller, preApproval, bound.value(), bound.version());
                     return "The pre-approval was denied.";
                 };
@@ -277,9 +278,9 @@ class PreApprovalPages {
             default ->
                 () -> {
                     var bound = PreApprovalBinder.schedule(new PreApprovalForms.Schedule(
-                            PageForms.text(parameters, "site"),
-                            PageForms.text(parameters, "scheduledFor"),
-                            PageForms.text(parameters, "inspector")));
+                            WebForms.text(parameters, "site"),
+                            WebForms.text(parameters, "scheduledFor"),
+                            WebForms.text(parameters, "inspector")));
                     var scheduled = preApprovals.schedule(
                             caller, preApproval, bound.site(), bound.scheduledFor(), bound.inspector());
                     return "An inspection of " + scheduled.site().name() + " was scheduled for "
@@ -289,7 +290,7 @@ class PreApprovalPages {
         try {
             redirect.addFlashAttribute("notice", change.get());
         } catch (InvalidInputException refused) {
-            return page(caller, preApproval, model, action, PageForms.values(parameters), FieldErrors.of(refused));
+            return page(caller, preApproval, model, action, WebForms.values(parameters), FieldErrors.of(refused));
         } catch (ConflictException refused) {
             redirect.addFlashAttribute("problem", FieldErrors.sentence(refused.getMessage()));
         }
@@ -357,7 +358,7 @@ class PreApprovalPages {
 
     /** The version posted; a missing or malformed one is left to the binder, which names it. */
     private static Long version(MultiValueMap<String, String> parameters) {
-        String text = PageForms.text(parameters, "version");
+        String text = WebForms.text(parameters, "version");
         if (text == null || !text.matches("[0-9]{1,18}")) {
             return text == null ? null : -1L;
         }

@@ -1,4 +1,4 @@
-package org.gatehouse.preapproval.web;
+package org.gatehouse.system;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.gatehouse.system.FieldErrors;
 import org.gatehouse.trade.CountryCode;
 import org.gatehouse.trade.FieldProblem;
 import org.gatehouse.trade.InvalidInputException;
@@ -22,10 +21,11 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * What the pre-approval and inspection pages share: the posted fields as typed (to show back), uploaded files read
- * into their metadata and SHA-256 (the server computes the hash, the person never types it), and the choices offered.
+ * What the pages of forms read by hand share (the instruments' pages): the posted fields as typed (to show back), blank
+ * fields as absent, uploaded files read into their metadata and SHA-256 (the server computes the hash, the person
+ * never types it), amounts typed with separators, and the countries offered as choices.
  */
-final class PageForms {
+public final class WebForms {
 
     /** Characters of one field kept for showing back; longer input is refused by the records anyway. */
     private static final int VALUE_CHARS_MAX = 5_000;
@@ -34,7 +34,7 @@ final class PageForms {
     private static final int FIELDS_MAX = 64;
 
     /** Countries by English name, for choices. */
-    static final List<Country> COUNTRIES = CountryCode.all().stream()
+    public static final List<Country> COUNTRIES = CountryCode.all().stream()
             .map(c -> new Country(c.value(), Locale.of("", c.value()).getDisplayCountry(Locale.ENGLISH)))
             .sorted(Comparator.comparing(Country::name))
             .toList();
@@ -43,12 +43,12 @@ final class PageForms {
     public record Country(String code, String name) {}
 
     /** An uploaded file: its name, media type, size and the SHA-256 of its bytes (hex, lower case). */
-    record Uploaded(String name, String mediaType, long sizeBytes, String sha256) {}
+    public record Uploaded(String name, String mediaType, long sizeBytes, String sha256) {}
 
-    private PageForms() {}
+    private WebForms() {}
 
     /** The posted fields as typed (bounded; the CSRF token and the like are left out). */
-    static Map<String, String> values(MultiValueMap<String, String> parameters) {
+    public static Map<String, String> values(MultiValueMap<String, String> parameters) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
             if (values.size() >= FIELDS_MAX
@@ -63,13 +63,13 @@ final class PageForms {
     }
 
     /** A field's value, blank as absent (as a JSON body that leaves it out). */
-    static String text(MultiValueMap<String, String> parameters, String name) {
+    public static String text(MultiValueMap<String, String> parameters, String name) {
         String value = parameters.getFirst(name);
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The file's metadata and SHA-256, or null when no file was chosen. */
-    static Uploaded read(MultipartFile file) {
+    public static Uploaded read(MultipartFile file) {
         if (file == null || file.isEmpty()) {
             return null;
         }
@@ -99,7 +99,7 @@ final class PageForms {
      * The problems of a refused form, those of list entries ({@code countries[1]}) moved onto the field the page shows
      * ({@code countries}) with the entry named in words.
      */
-    static FieldErrors errors(InvalidInputException refused, String... lists) {
+    public static FieldErrors errors(InvalidInputException refused, String... lists) {
         List<FieldProblem> problems = new ArrayList<>();
         for (FieldProblem problem : refused.problems()) {
             String field = problem.field();
@@ -118,7 +118,7 @@ final class PageForms {
     }
 
     /** A constant of {@code type} by name, or null when blank or not one of them (a filter falls back to any). */
-    static <E extends Enum<E>> E constant(Class<E> type, String name) {
+    public static <E extends Enum<E>> E constant(Class<E> type, String name) {
         if (name == null) {
             return null;
         }
@@ -128,6 +128,42 @@ final class PageForms {
             }
         }
         return null;
+    }
+
+    /**
+     * A typed amount as a number ({@code $2,000,000.00} reads as 2000000.00), null when blank; what is not a number is
+     * added to {@code problems} under {@code field} and read as absent, so the binder names the rest.
+     */
+    public static java.math.BigDecimal number(String text, String field, List<FieldProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String plain = text.strip().replace(",", "").replace("_", "");
+        if (plain.startsWith("$")) {
+            plain = plain.substring(1);
+        }
+        try {
+            if (plain.length() > 40) {
+                throw new NumberFormatException();
+            }
+            return new java.math.BigDecimal(plain);
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(field, "must be a number, got '" + shortened(text.strip()) + "'"));
+            return null;
+        }
+    }
+
+    /** {@code refused}'s problems and those found before it, each field once (those found first win). */
+    public static FieldErrors merged(List<FieldProblem> first, InvalidInputException refused, String... lists) {
+        List<FieldProblem> all = new ArrayList<>(first);
+        if (refused != null) {
+            for (FieldProblem p : refused.problems()) {
+                if (all.stream().noneMatch(f -> f.field().equals(p.field()))) {
+                    all.add(p);
+                }
+            }
+        }
+        return errors(new InvalidInputException(all), lists);
     }
 
     private static String shortened(String value) {
