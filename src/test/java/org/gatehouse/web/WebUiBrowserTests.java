@@ -59,7 +59,7 @@ class WebUiBrowserTests {
     @Test
     void eachRoleSignsInToItsOwnHome() {
         browser.signIn("exporter", IntegrationTest.DEMO_PASSWORD);
-        assertThat(navigation()).containsExactly("Home", "Check a deal", "Applications");
+        assertThat(navigation()).containsExactly("Home", "Check a deal", "Applications", "Pre-approvals");
         assertThat(browser.find("#signed-in-as").getText())
                 .contains("Erin Castellano")
                 .contains("Veridian");
@@ -69,7 +69,15 @@ class WebUiBrowserTests {
 
         browser.signIn("officer", IntegrationTest.DEMO_PASSWORD);
         assertThat(navigation())
-                .containsExactly("Home", "Check a deal", "Applications", "National compute", "Policy lab");
+                .containsExactly(
+                        "Home",
+                        "Check a deal",
+                        "Applications",
+                        "Pre-approvals",
+                        "Inspections",
+                        "Agreements",
+                        "National compute",
+                        "Policy lab");
         assertThat(browser.find("#home-compute h2").getText()).isEqualTo("National compute");
         assertThat(browser.find("#home-submissions h2").getText()).isEqualTo("Latest submissions");
         browser.screenshot("home-officer");
@@ -81,7 +89,16 @@ class WebUiBrowserTests {
                 .isEmpty();
 
         browser.signIn("auditor", IntegrationTest.DEMO_PASSWORD);
-        assertThat(navigation()).containsExactly("Home", "Applications", "National compute", "Policy lab", "Audit log");
+        assertThat(navigation())
+                .containsExactly(
+                        "Home",
+                        "Applications",
+                        "Pre-approvals",
+                        "Inspections",
+                        "Agreements",
+                        "National compute",
+                        "Policy lab",
+                        "Audit log");
 
         browser.signIn("admin", IntegrationTest.DEMO_PASSWORD);
         assertThat(navigation()).containsExactly("Home");
