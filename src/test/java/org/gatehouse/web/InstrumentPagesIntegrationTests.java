@@ -125,7 +125,14 @@ class InstrumentPagesIntegrationTests {
             assertThat(as(other).open("/preapprovals").body()).as(other).doesNotContain(id);
         }
         assertThat(as("officer").open("/preapprovals/not-an-id").status()).isEqualTo(404);
-        assertThat(as("officer").open("/preapprovals/new").status()).isEqualTo(403);
+        WebSession officer = as("officer");
+        officer.open("/preapprovals");
+        long before = preApprovals();
+        assertThat(officer.upload("/preapprovals", aRequest("AUH-1"), "disclosureFile", "m.pdf", new byte[] {1})
+                        .status())
+                .as("officers decide pre-approvals; they do not ask for them")
+                .isEqualTo(403);
+        assertThat(preApprovals()).isEqualTo(before);
         assertThat(as("inspector").open("/preapprovals").status()).isEqualTo(200);
         assertThat(as("admin").open("/preapprovals").status()).isEqualTo(403);
         for (String allowed : List.of("officer", "auditor")) {

@@ -71,9 +71,13 @@ class InspectionPages {
         model.addAttribute("today", today);
         model.addAttribute(
                 "title",
-                caller.has(Role.INSPECTOR) && !caller.seesAllOrganizations()
+                caller.roles().contains(Role.INSPECTOR)
+                                && !(caller.roles().contains(Role.OFFICER)
+                                        || caller.roles().contains(Role.AUDITOR))
                         ? "Your inspections"
-                        : caller.hasAny(Role.BUYER, Role.APPLICANT) ? "Inspection schedule" : "Inspections");
+                        : (caller.roles().contains(Role.BUYER) || caller.roles().contains(Role.APPLICANT))
+                                ? "Inspection schedule"
+                                : "Inspections");
         return "inspections/list";
     }
 
@@ -157,7 +161,7 @@ class InspectionPages {
         model.addAttribute("company", company);
         model.addAttribute(
                 "mayRecord",
-                caller.has(Role.INSPECTOR)
+                caller.roles().contains(Role.INSPECTOR)
                         && inspection.inspector().equals(caller.actor())
                         && inspection.state() == InspectionState.SCHEDULED);
         model.addAttribute("outcomes", InspectionOutcome.values());
