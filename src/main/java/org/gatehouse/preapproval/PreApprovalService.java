@@ -145,6 +145,13 @@ public class PreApprovalService {
     /** A page of the pre-approvals the caller may see. */
     @Transactional(readOnly = true)
     public List<Viewed> list(CurrentUser caller, PreApprovalFilter filter, Paging paging) {
+        return list(caller, filter, PreApprovalSort.REQUESTED, true, paging);
+    }
+
+    /** A page of the pre-approvals the caller may see, in {@code sort}'s order (the web UI's sortable table). */
+    @Transactional(readOnly = true)
+    public List<Viewed> list(
+            CurrentUser caller, PreApprovalFilter filter, PreApprovalSort sort, boolean descending, Paging paging) {
         PreApprovalFilter scoped;
         if (caller.seesAllOrganizations()) {
             scoped = filter;
@@ -163,7 +170,7 @@ public class PreApprovalService {
             scoped = filter;
         }
         LocalDate today = LocalDate.now(clock);
-        return preApprovals.list(scoped, paging).stream()
+        return preApprovals.list(scoped, sort, descending, paging).stream()
                 .map(p -> viewed(caller, p, today, List.of()))
                 .toList();
     }

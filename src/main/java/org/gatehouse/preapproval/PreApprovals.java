@@ -28,7 +28,12 @@ public interface PreApprovals {
     List<PreApproval> forParent(String parentKey);
 
     /** A page of pre-approvals matching {@code filter}, the most recently requested first. */
-    List<PreApproval> list(PreApprovalFilter filter, Paging paging);
+    default List<PreApproval> list(PreApprovalFilter filter, Paging paging) {
+        return list(filter, PreApprovalSort.REQUESTED, true, paging);
+    }
+
+    /** A page of pre-approvals matching {@code filter} in {@code sort}'s order (ties: by id). */
+    List<PreApproval> list(PreApprovalFilter filter, PreApprovalSort sort, boolean descending, Paging paging);
 
     /**
      * Up to {@code max} granted, reinstated or suspended pre-approvals whose validity ended before {@code today},

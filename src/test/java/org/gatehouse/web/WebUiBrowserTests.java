@@ -60,7 +60,8 @@ class WebUiBrowserTests {
     void eachRoleSignsInToItsOwnHome() {
         browser.signIn("exporter", IntegrationTest.DEMO_PASSWORD);
         assertThat(navigation())
-                .containsExactly("Home", "Check a deal", "Applications", "Cases", "Licences", "Exemptions");
+                .containsExactly(
+                        "Home", "Check a deal", "Applications", "Cases", "Licences", "Exemptions", "Pre-approvals");
         assertThat(browser.find("#signed-in-as").getText())
                 .contains("Erin Castellano")
                 .contains("Veridian");
@@ -77,6 +78,9 @@ class WebUiBrowserTests {
                         "Cases",
                         "Licences",
                         "Exemptions",
+                        "Pre-approvals",
+                        "Inspections",
+                        "Agreements",
                         "National compute",
                         "Policy lab");
         assertThat(browser.find("#home-compute h2").getText()).isEqualTo("National compute");
@@ -97,6 +101,9 @@ class WebUiBrowserTests {
                         "Cases",
                         "Licences",
                         "Exemptions",
+                        "Pre-approvals",
+                        "Inspections",
+                        "Agreements",
                         "National compute",
                         "Policy lab",
                         "Audit log");

@@ -3,6 +3,8 @@ package org.gatehouse.identity.web;
 import static org.gatehouse.identity.Role.AGENCY;
 import static org.gatehouse.identity.Role.APPLICANT;
 import static org.gatehouse.identity.Role.AUDITOR;
+import static org.gatehouse.identity.Role.BUYER;
+import static org.gatehouse.identity.Role.INSPECTOR;
 import static org.gatehouse.identity.Role.OFFICER;
 
 import java.util.ArrayList;
@@ -48,6 +50,9 @@ public class Navigation {
             new Item("Cases", "/cases", EnumSet.of(APPLICANT, OFFICER, AGENCY, AUDITOR)),
             new Item("Licences", "/licences", EnumSet.of(APPLICANT, OFFICER, AUDITOR)),
             new Item("Exemptions", "/exemptions", EnumSet.of(APPLICANT, OFFICER, AUDITOR)),
+            new Item("Pre-approvals", "/preapprovals", EnumSet.of(BUYER, APPLICANT, OFFICER, AUDITOR)),
+            new Item("Inspections", "/inspections", EnumSet.of(BUYER, INSPECTOR, OFFICER, AUDITOR)),
+            new Item("Agreements", "/agreements", EnumSet.of(OFFICER, AUDITOR)),
             new Item("National compute", "/compute", EnumSet.of(OFFICER, AGENCY, AUDITOR)),
             new Item("Policy lab", "/lab", EnumSet.of(OFFICER, AGENCY, AUDITOR)),
             new Item("Audit log", "/audit", EnumSet.of(AUDITOR)));

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gatehouse.applications.DocumentRef;
@@ -16,6 +18,7 @@ import org.gatehouse.preapproval.PreApproval;
 import org.gatehouse.preapproval.PreApprovalFilter;
 import org.gatehouse.preapproval.PreApprovalId;
 import org.gatehouse.preapproval.PreApprovalRequest;
+import org.gatehouse.preapproval.PreApprovalSort;
 import org.gatehouse.preapproval.PreApprovalState;
 import org.gatehouse.preapproval.PreApprovals;
 import org.gatehouse.preapproval.Site;
@@ -37,7 +40,7 @@ class JdbcPreApprovals implements PreApprovals {
             p.disclosure_size_bytes, p.inspection_consent, p.requested_from, p.requested_until, p.state, p.version,
             p.conditions, p.valid_from, p.valid_until, p.reason, p.changed_by, p.changed_at""";
 
-    private static final String LIST = "SELECT " + COLUMNS + """
+    private static final String LIST_WHERE = """
              FROM preapproval p
             WHERE (CAST(:state AS text) IS NULL OR p.state = :state)
               AND (CAST(:company AS text) IS NULL OR p.company_key = :company OR p.parent_key = :company)
@@ -46,8 +49,28 @@ class JdbcPreApprovals implements PreApprovals {
                    OR (CAST(:buyerKey AS text) IS NOT NULL AND p.company_key = :buyerKey))
               AND (CAST(:inspector AS text) IS NULL OR EXISTS (SELECT 1 FROM inspection i
                    WHERE i.preapproval_id = p.id AND i.inspector = :inspector))
-            ORDER BY p.requested_at DESC, p.id
-            LIMIT :limit OFFSET :offset""";
+            """;
+
+    /**
+     * One statement per order and direction: ORDER BY cannot be a parameter, so each is fixed text built once from the
+     * constant column names below.
+     */
+    private static final Map<PreApprovalSort, String[]> LIST = new EnumMap<>(PreApprovalSort.class);
+
+    static {
+        for (PreApprovalSort sort : PreApprovalSort.values()) {
+            String column = switch (sort) {
+                case REQUESTED -> "p.requested_at";
+                case CHANGED -> "p.changed_at";
+                case COMPANY -> "p.company_key";
+                case STATE -> "p.state";
+            };
+            LIST.put(sort, new String[] {
+                "SELECT " + COLUMNS + LIST_WHERE + "ORDER BY " + column + " ASC, p.id LIMIT :limit OFFSET :offset",
+                "SELECT " + COLUMNS + LIST_WHERE + "ORDER BY " + column + " DESC, p.id LIMIT :limit OFFSET :offset"
+            });
+        }
+    }
 
     /** The expiry job's claim: live rows past their validity, skipping those another server's job holds. */
     private static final String CLAIM_EXPIRED = "SELECT " + COLUMNS + """
@@ -161,8 +184,8 @@ class JdbcPreApprovals implements PreApprovals {
     }
 
     @Override
-    public List<PreApproval> list(PreApprovalFilter filter, Paging paging) {
-        return jdbc.sql(LIST)
+    public List<PreApproval> list(PreApprovalFilter filter, PreApprovalSort sort, boolean descending, Paging paging) {
+        return jdbc.sql(LIST.get(sort)[descending ? 1 : 0])
                 .param("state", filter.state() == null ? null : filter.state().name())
                 .param("company", filter.companyKey())
                 .param(

@@ -19,7 +19,8 @@ class NavigationTests {
     @Test
     void eachRoleIsOfferedItsOwnPages() {
         assertThat(labels(Role.APPLICANT, "/"))
-                .containsExactly("[Home]", "Check a deal", "Applications", "Cases", "Licences", "Exemptions");
+                .containsExactly(
+                        "[Home]", "Check a deal", "Applications", "Cases", "Licences", "Exemptions", "Pre-approvals");
         assertThat(labels(Role.OFFICER, "/compute/SA"))
                 .containsExactly(
                         "Home",
@@ -28,6 +29,9 @@ class NavigationTests {
                         "Cases",
                         "Licences",
                         "Exemptions",
+                        "Pre-approvals",
+                        "Inspections",
+                        "Agreements",
                         "[National compute]",
                         "Policy lab");
         assertThat(labels(Role.AGENCY, "/lab")).containsExactly("Home", "Cases", "National compute", "[Policy lab]");
@@ -38,11 +42,15 @@ class NavigationTests {
                         "Cases",
                         "Licences",
                         "Exemptions",
+                        "Pre-approvals",
+                        "Inspections",
+                        "Agreements",
                         "National compute",
                         "Policy lab",
                         "[Audit log]");
         assertThat(labels(Role.ADMIN, "/")).containsExactly("[Home]");
-        assertThat(labels(Role.BUYER, "/account/password")).containsExactly("Home");
+        assertThat(labels(Role.BUYER, "/preapprovals/new")).containsExactly("Home", "[Pre-approvals]", "Inspections");
+        assertThat(labels(Role.INSPECTOR, "/inspections/1")).containsExactly("Home", "[Inspections]");
     }
 
     @Test
