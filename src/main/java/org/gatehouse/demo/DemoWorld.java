@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gatehouse.agreements.Agreement;
+import org.gatehouse.agreements.AgreementService;
+import org.gatehouse.agreements.AgreementTerms;
 import org.gatehouse.applications.Application;
 import org.gatehouse.applications.ApplicationContent;
 import org.gatehouse.applications.ApplicationFilter;
@@ -47,11 +50,20 @@ import org.gatehouse.licensing.NotificationReport;
 import org.gatehouse.licensing.ShipmentLine;
 import org.gatehouse.licensing.ShipmentReport;
 import org.gatehouse.policy.Requirement;
+import org.gatehouse.preapproval.Inspection;
+import org.gatehouse.preapproval.PreApprovalFilter;
+import org.gatehouse.preapproval.PreApprovalRequest;
+import org.gatehouse.preapproval.PreApprovalService;
+import org.gatehouse.preapproval.PreApprovalState;
+import org.gatehouse.preapproval.Site;
 import org.gatehouse.screening.ScreeningHit;
 import org.gatehouse.screening.server.ScreeningService;
 import org.gatehouse.trade.ApplicationId;
+import org.gatehouse.trade.CompanyName;
+import org.gatehouse.trade.CountryCode;
 import org.gatehouse.trade.NotFoundException;
 import org.gatehouse.trade.Paging;
+import org.gatehouse.trade.Usd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -72,9 +84,10 @@ import org.springframework.stereotype.Component;
  * <p>Idempotent by natural keys: an organization by its name, a user by its username, an application by its exporter
  * and reference ({@code DEMO-…}); what exists is left alone, so a second start adds nothing.
  *
- * <p>Extension points for the instruments (pre-approvals, inspections, agreements and their investment tranches,
- * which live in modules not yet merged): a new step kind in {@link #perform} calling that module's service, and the
- * steps in the world file; the tier-3 case G42 "Stargate UAE" waits, referred, for its agreement and tranche.
+ * <p>The instruments come from the same file: the government-to-government agreements first (the UAE's with a tranche
+ * past due and unrealized, which the tier-3 case G42 "Stargate UAE" waits for; Saudi Arabia's in good standing), then
+ * in the stories the buyers' pre-approvals (asked for by the exporter, granted before a tier-2 approval, as the rule
+ * requires) and their inspections.
  */
 @Component
 @ConditionalOnExpression(DemoConfiguration.ENABLED)
@@ -97,6 +110,8 @@ class DemoWorld implements ApplicationRunner {
     private final LicenceService licences;
     private final ExemptionService exemptions;
     private final ScreeningService screening;
+    private final PreApprovalService preApprovals;
+    private final AgreementService agreements;
     private final PendingReactions publications;
     private final SeedingClock clock;
     private final Environment environment;
@@ -111,6 +126,8 @@ class DemoWorld implements ApplicationRunner {
             LicenceService licences,
             ExemptionService exemptions,
             ScreeningService screening,
+            PreApprovalService preApprovals,
+            AgreementService agreements,
             PendingReactions publications,
             SeedingClock clock,
             Environment environment) {
@@ -121,6 +138,8 @@ class DemoWorld implements ApplicationRunner {
         this.licences = licences;
         this.exemptions = exemptions;
         this.screening = screening;
+        this.preApprovals = preApprovals;
+        this.agreements = agreements;
         this.publications = publications;
         this.clock = clock;
         this.environment = environment;
@@ -144,6 +163,9 @@ class DemoWorld implements ApplicationRunner {
         int present = 0;
         Map<String, Set<String>> filed = new HashMap<>();
         try {
+            if (world.agreements() != null) {
+                world.agreements().forEach(a -> agreement(a, now));
+            }
             for (World.Story story : world.applications()) {
                 Set<String> references = filed.computeIfAbsent(story.exporter(), this::referencesOf);
                 if (references.contains(story.ref())) {
@@ -324,8 +346,8 @@ class DemoWorld implements ApplicationRunner {
                     }
                 }
             }
-            // Extension point: the instruments' steps (preapprove, inspect, agreement, tranche) go here once their
-            // modules are merged, each calling its module's service as the people of the story would.
+            case "preapprove" -> preApproval(story, exporter, officer, !Boolean.FALSE.equals(step.grant()));
+            case "inspect" -> inspect(story, step, officer, today);
             default -> throw new IllegalArgumentException("unknown step '" + step.step() + "'");
         }
         return id;
@@ -335,10 +357,31 @@ class DemoWorld implements ApplicationRunner {
         return cases.get(caller("officer"), id).review().version();
     }
 
-    /** Files a document for each requirement that still lacks evidence and that a document can meet. */
+    /** Requirements that a module answers for, which a filed document cannot meet. */
+    private static final Set<Requirement> ANSWERED = Set.of(
+            Requirement.SCREENING_REVIEW,
+            Requirement.BUYER_PREAPPROVAL,
+            Requirement.BUSINESS_MODEL_DISCLOSURE,
+            Requirement.SITE_INSPECTION_CONSENT,
+            Requirement.G2G_AGREEMENT,
+            Requirement.SECURITY_COMMITMENTS,
+            Requirement.US_INVESTMENT_MATCH);
+
+    private static final Set<Requirement> BY_PREAPPROVAL = Set.of(
+            Requirement.BUYER_PREAPPROVAL, Requirement.BUSINESS_MODEL_DISCLOSURE, Requirement.SITE_INSPECTION_CONSENT);
+
+    /**
+     * Meets what the case still lacks as the exporter would: the buyer's pre-approval when the rule asks for one, and a
+     * document for each requirement that a document meets.
+     */
     private void fileEvidence(World.Story story, ApplicationId id, CurrentUser exporter, CurrentUser officer) {
+        boolean needsPreApproval = cases.get(officer, id).evidence().stream()
+                .anyMatch(e -> e instanceof Evidence.Missing m && BY_PREAPPROVAL.contains(m.requirement()));
+        if (needsPreApproval) {
+            preApproval(story, exporter, officer, true);
+        }
         for (Evidence evidence : cases.get(officer, id).evidence()) {
-            if (evidence instanceof Evidence.Missing missing && missing.requirement() != Requirement.SCREENING_REVIEW) {
+            if (evidence instanceof Evidence.Missing missing && !ANSWERED.contains(missing.requirement())) {
                 String name = story.ref() + " "
                         + missing.requirement().name().toLowerCase().replace('_', ' ') + ".pdf";
                 cases.fileDocument(
@@ -347,6 +390,150 @@ class DemoWorld implements ApplicationRunner {
                         missing.requirement(),
                         new DocumentRef(name, "application/pdf", sha256(name), 40_000 + name.length() * 131L));
             }
+        }
+    }
+
+    // ---- the instruments ----
+
+    /**
+     * The end user's pre-approval in the destination, asked for by the exporter (with the buyer's business-model
+     * disclosure and consent to inspection of the story's site) and, when {@code grant}, reviewed and granted by the
+     * officer; one that exists already (another story of the same buyer) is left as it is.
+     */
+    private void preApproval(World.Story story, CurrentUser exporter, CurrentUser officer, boolean grant) {
+        Party endUser = endUser(story);
+        CountryCode country = CountryCode.of(story.destination());
+        if (findPreApproval(story, officer).isPresent()) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        String disclosure = endUser.name() + " business model " + story.destination() + ".pdf";
+        var requested = preApprovals
+                .request(
+                        exporter,
+                        new PreApprovalRequest(
+                                CompanyName.of(endUser.name()),
+                                CompanyName.of(endUser.ultimateParent()),
+                                List.of(country),
+                                List.of(new Site(story.site(), country, endUser.address())),
+                                new DocumentRef(disclosure, "application/pdf", sha256(disclosure), 350_000),
+                                true,
+                                today,
+                                today.plusYears(2)))
+                .preApproval();
+        if (grant) {
+            var reviewed = preApprovals.review(officer, requested.id(), requested.version());
+            preApprovals.grant(
+                    officer,
+                    requested.id(),
+                    "Quarterly utilization reports; no remote access from D:5 countries.",
+                    null,
+                    null,
+                    reviewed.preApproval().version());
+        }
+    }
+
+    private Optional<PreApprovalService.Viewed> findPreApproval(World.Story story, CurrentUser officer) {
+        PreApprovalFilter filter = new PreApprovalFilter(
+                null,
+                CompanyName.of(endUser(story).name()).key(),
+                CountryCode.of(story.destination()),
+                null,
+                null,
+                null);
+        return preApprovals.list(officer, filter, Paging.first(1)).stream().findFirst();
+    }
+
+    /**
+     * An inspection of the story's site under the end user's granted pre-approval, scheduled for day {@code due} and
+     * assigned to the demo inspector, who records {@code outcome} (with {@code text} as the findings) when the step
+     * gives one.
+     */
+    private void inspect(World.Story story, World.Step step, CurrentUser officer, LocalDate today) {
+        var preApproval = findPreApproval(story, officer)
+                .filter(p -> p.standing() == PreApprovalState.GRANTED)
+                .orElseThrow(() -> new IllegalStateException("no granted pre-approval of the end user to inspect"));
+        LocalDate on = today.plusDays(step.due());
+        Inspection inspection = preApprovals.schedule(
+                officer, preApproval.preApproval().id(), story.site(), on, new Username("inspector"));
+        if (step.outcome() != null) {
+            preApprovals.record(
+                    caller("inspector"),
+                    inspection.id(),
+                    on,
+                    step.outcome(),
+                    step.text(),
+                    sha256("inspection report " + story.ref() + " " + on),
+                    step.outcome() == org.gatehouse.preapproval.InspectionOutcome.FINDINGS ? on.plusDays(60) : null,
+                    inspection.version());
+        }
+    }
+
+    /**
+     * A government-to-government agreement, recorded and signed on its day, in force on its day, its commitments
+     * assessed and its realized tranches recorded; one that exists for the country already is left alone.
+     */
+    private void agreement(World.AgreementDef def, Instant now) {
+        CurrentUser officer = caller("officer");
+        CountryCode country = CountryCode.of(def.country());
+        if (!agreements.list(officer, country, null, Paging.first(1)).isEmpty()) {
+            return;
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        clock.runFrom(moment(def.signedDay(), 0, now, today));
+        try {
+            Agreement a = agreements
+                    .create(
+                            officer,
+                            AgreementTerms.of(def.country(), def.title(), def.signatories()),
+                            new AgreementService.Investment(
+                                    Usd.of(def.pledgedUsd().toPlainString()),
+                                    null,
+                                    Usd.of(def.homeInvestmentUsd().toPlainString())),
+                            def.allocationGb300e(),
+                            def.commitments().stream()
+                                    .map(World.CommitmentDef::text)
+                                    .toList(),
+                            def.tranches().stream()
+                                    .map(t -> new Agreement.TrancheTerms(
+                                            today.plusDays(t.dueDay()),
+                                            Usd.of(t.amountUsd().toPlainString())))
+                                    .toList())
+                    .agreement();
+            a = agreements
+                    .sign(officer, a.id(), today.plusDays(def.signedDay()), a.version())
+                    .agreement();
+            clock.runFrom(moment(def.inForceDay(), 1, now, today));
+            a = agreements
+                    .enterIntoForce(officer, a.id(), today.plusDays(def.inForceDay()), a.version())
+                    .agreement();
+            for (int i = 0; i < def.commitments().size(); i++) {
+                World.CommitmentDef c = def.commitments().get(i);
+                if (c.status() != null) {
+                    a = agreements
+                            .setCommitment(officer, a.id(), i + 1, c.status(), c.note(), a.version())
+                            .agreement();
+                }
+            }
+            for (int i = 0; i < def.tranches().size(); i++) {
+                World.TrancheDef t = def.tranches().get(i);
+                if (t.realizedDay() != null) {
+                    clock.runFrom(moment(t.realizedDay(), 2 + i, now, today));
+                    a = agreements
+                            .realize(
+                                    officer,
+                                    a.id(),
+                                    i + 1,
+                                    Usd.of(t.amountUsd().toPlainString()),
+                                    today.plusDays(t.realizedDay()),
+                                    sha256(def.title() + " tranche " + (i + 1)),
+                                    a.version())
+                            .agreement();
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "demo world: the agreement with " + def.country() + ": " + e.getMessage(), e);
         }
     }
 
@@ -376,6 +563,10 @@ class DemoWorld implements ApplicationRunner {
 
     private static LocalDate shippedOn(World.Step step, LocalDate today) {
         return today.plusDays(step.shipped() == null ? step.day() : step.shipped());
+    }
+
+    private static Party endUser(World.Story story) {
+        return party(story.endUser() == null ? story.purchaser() : story.endUser());
     }
 
     private static ApplicationContent content(World.Story story) {

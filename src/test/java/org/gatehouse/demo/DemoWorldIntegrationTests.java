@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.gatehouse.GatehouseApplication;
+import org.gatehouse.agreements.AgreementService;
 import org.gatehouse.applications.Application;
 import org.gatehouse.applications.ApplicationFilter;
 import org.gatehouse.applications.ApplicationService;
@@ -27,8 +28,14 @@ import org.gatehouse.licensing.LicenceNumber;
 import org.gatehouse.licensing.LicenceService;
 import org.gatehouse.licensing.Shipment;
 import org.gatehouse.policy.Requirement;
+import org.gatehouse.preapproval.Inspection;
+import org.gatehouse.preapproval.InspectionOutcome;
+import org.gatehouse.preapproval.PreApprovalFilter;
+import org.gatehouse.preapproval.PreApprovalService;
+import org.gatehouse.preapproval.PreApprovalState;
 import org.gatehouse.screening.ScreeningHit;
 import org.gatehouse.screening.server.ScreeningService;
+import org.gatehouse.trade.CountryCode;
 import org.gatehouse.trade.Paging;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +83,12 @@ class DemoWorldIntegrationTests {
 
     @Autowired
     UserService users;
+
+    @Autowired
+    PreApprovalService preApprovals;
+
+    @Autowired
+    AgreementService agreements;
 
     @Autowired
     OrganizationService organizations;
@@ -210,6 +223,42 @@ class DemoWorldIntegrationTests {
         assertThat(exemptions.notifications(
                         officer, byRef.get("DEMO-IN-YOTTA-1").id(), Paging.first(10)))
                 .hasSize(2);
+    }
+
+    @Test
+    void theInstrumentsTellTheirPart() {
+        // Two agreements: the UAE's second tranche is past due and unrealized, Saudi Arabia's is in good standing.
+        var uae = agreements.list(officer, CountryCode.of("AE"), null, Paging.first(5));
+        var saudi = agreements.list(officer, CountryCode.of("SA"), null, Paging.first(5));
+        assertThat(uae).hasSize(1);
+        assertThat(saudi).hasSize(1);
+        assertThat(saudi.getFirst().standing().good()).isTrue();
+        assertThat(uae.getFirst().standing().good()).isFalse();
+        assertThat(uae.getFirst().standing().shortfalls()).singleElement().satisfies(s -> {
+            assertThat(s.tranche()).isEqualTo(2);
+            assertThat(s.missing().display()).isEqualTo("$5,000,000,000.00");
+        });
+        // The tier-3 Stargate case lacks the investment match, naming the tranche and the dollars.
+        assertThat(reviewOf("DEMO-AE-G42-STARGATE").evidence())
+                .filteredOn(e -> e instanceof Evidence.Missing m && m.requirement() == Requirement.US_INVESTMENT_MATCH)
+                .singleElement()
+                .satisfies(e -> assertThat(((Evidence.Missing) e).why())
+                        .contains("tranche 2")
+                        .contains("$5,000,000,000.00"));
+
+        // Pre-approvals: granted for the buyers of the approved tier-2 deals, one awaiting review (Yotta's).
+        var all = preApprovals.list(
+                officer, new PreApprovalFilter(null, null, null, null, null, null), Paging.first(100));
+        Map<PreApprovalState, Long> byState = all.stream()
+                .collect(Collectors.groupingBy(
+                        PreApprovalService.Viewed::standing, TreeMap::new, Collectors.counting()));
+        assertThat(byState.get(PreApprovalState.REQUESTED)).isEqualTo(1);
+        assertThat(byState.get(PreApprovalState.GRANTED)).isGreaterThanOrEqualTo(5);
+        // Inspections: HUMAIN's satisfactory, G42's with findings, G42's next one and the demo buyer's scheduled.
+        List<Inspection> inspections = preApprovals.inspections(caller("inspector"), null, null, Paging.first(50));
+        assertThat(inspections)
+                .extracting(i -> i.result() == null ? null : i.result().outcome())
+                .containsExactlyInAnyOrder(InspectionOutcome.SATISFACTORY, InspectionOutcome.FINDINGS, null, null);
     }
 
     @Test
