@@ -65,6 +65,7 @@ public final class PageBenchmark {
             WebSession auditor = signedIn(port, "auditor");
             WebSession agency = signedIn(port, "state");
             WebSession holder = signedIn(port, "nvidia");
+            WebSession inspector = signedIn(port, "inspector");
             JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
             // The demo world's busiest case (most events) and licence (most shipments), and the holder's licence.
             String busyCase = jdbc.sql("SELECT application_id::text FROM case_event GROUP BY application_id"
@@ -107,6 +108,22 @@ public final class PageBenchmark {
                             null,
                             null,
                             null));
+            // The pre-approval with the most inspections, and the UAE's agreement (tranches, shortfall, draws).
+            String preApproval = jdbc.sql(
+                            "SELECT p.id::text FROM preapproval p LEFT JOIN inspection i ON i.preapproval_id = p.id"
+                                    + " GROUP BY p.id ORDER BY count(i.id) DESC, p.id LIMIT 1")
+                    .query(String.class)
+                    .single();
+            String agreement = jdbc.sql("SELECT id::text FROM agreement WHERE country = 'AE'")
+                    .query(String.class)
+                    .single();
+            pages.put("GET /preapprovals (officer)", () -> officer.open("/preapprovals"));
+            pages.put(
+                    "GET /preapprovals/{id} (officer: most inspections)",
+                    () -> officer.open("/preapprovals/" + preApproval));
+            pages.put("GET /inspections (inspector)", () -> inspector.open("/inspections"));
+            pages.put("GET /agreements (officer)", () -> officer.open("/agreements"));
+            pages.put("GET /agreements/{id} (officer: the UAE's)", () -> officer.open("/agreements/" + agreement));
             pages.put("GET /cases (officer: the queue by urgency)", () -> officer.open("/cases"));
             pages.put("GET /cases?queue=overdue (officer)", () -> officer.open("/cases?queue=overdue"));
             pages.put("GET /cases/{id} (officer: the busiest demo case)", () -> officer.open("/cases/" + busyCase));
