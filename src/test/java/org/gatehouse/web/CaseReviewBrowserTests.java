@@ -182,8 +182,11 @@ class CaseReviewBrowserTests {
 
         browser.signIn("officer", IntegrationTest.DEMO_PASSWORD);
         browser.open(path);
+        // The document is on the case, but the disclosure is met only by a granted pre-approval of the buyer (issue
+        // 11),
+        // which this buyer has not: the requirement stays missing.
         assertThat(browser.findAll("tr[data-requirement='BUSINESS_MODEL_DISCLOSURE'] .gh-tag--met"))
-                .hasSize(1);
+                .isEmpty();
         browser.screenshot("case");
         browser.find("label[for='decide-APPROVED']").click();
         type("decide-reasons", "The end use is understood");
@@ -192,7 +195,7 @@ class CaseReviewBrowserTests {
         assertThat(browser.find("#problem-reasons").getText())
                 .contains("BUYER_PREAPPROVAL")
                 .contains("SITE_INSPECTION_CONSENT")
-                .doesNotContain("BUSINESS_MODEL_DISCLOSURE");
+                .contains("BUSINESS_MODEL_DISCLOSURE");
         browser.check();
         browser.find("label[for='decide-DENIED']").click();
         type("decide-reasons", "No buyer pre-approval was granted within the resolution period");
