@@ -40,4 +40,7 @@ public interface PreApprovals {
      * locked and skipped by any other server's job that has them (FOR UPDATE SKIP LOCKED).
      */
     List<PreApproval> claimExpired(LocalDate today, int max);
+
+    /** Granted or reinstated pre-approvals with an id above {@code after} (null: from the first), in id order. */
+    List<PreApproval> granted(PreApprovalId after, int limit);
 }

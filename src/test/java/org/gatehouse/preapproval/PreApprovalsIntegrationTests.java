@@ -14,10 +14,18 @@ import org.gatehouse.Http;
 import org.gatehouse.InstrumentsApi;
 import org.gatehouse.IntegrationTest;
 import org.gatehouse.MutableClock;
+import org.gatehouse.TestCallers;
 import org.gatehouse.audit.AuditVerifier;
+import org.gatehouse.identity.CurrentUser;
+import org.gatehouse.identity.OrganizationService;
+import org.gatehouse.identity.Role;
 import org.gatehouse.identity.TokenService;
+import org.gatehouse.identity.User;
 import org.gatehouse.identity.UserService;
 import org.gatehouse.ledger.LedgerInvariants;
+import org.gatehouse.screening.ListFile;
+import org.gatehouse.screening.TestListFiles;
+import org.gatehouse.screening.server.ScreeningService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +67,12 @@ class PreApprovalsIntegrationTests {
 
     @Autowired
     PreApprovalJobs jobs;
+
+    @Autowired
+    ScreeningService screening;
+
+    @Autowired
+    OrganizationService organizations;
 
     InstrumentsApi api;
 
@@ -475,6 +489,45 @@ class PreApprovalsIntegrationTests {
                 {"version": 2}""");
         assertThat(blocked.status()).isEqualTo(409);
         assertThat(blocked.json().get("detail").asString()).contains("is a TRUE_MATCH");
+    }
+
+    @Test
+    void anImportedListVersionScreensGrantedPreApprovalsAgainAndListsTheNewHit() throws Exception {
+        String buyer = company("Tamsin Orbital Compute");
+        String id = requestFor(buyer, buyer, "SA", true).get("id").asString();
+        grant(id);
+        assertThat(api.read("/api/v1/preapprovals/" + id + "/screening-hits", "officer")
+                        .size())
+                .isZero();
+
+        // A new list version that names the buyer: the import screens the granted pre-approval again.
+        User admin = TestCallers.user(users, Role.ADMIN);
+        CurrentUser caller = CurrentUser.of(admin, organizations.get(TestCallers.SYSTEM, admin.organizationId()));
+        String source = "TEST-" + buyer.substring(buyer.lastIndexOf(' ') + 1, buyer.lastIndexOf(' ') + 13);
+        screening.importLists(
+                caller, List.of(new ListFile("csl.csv", TestListFiles.csl(List.of(buyer)))), source.toUpperCase());
+
+        JsonNode hits = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            hits = api.read("/api/v1/preapprovals/" + id + "/screening-hits", "officer");
+            if (!hits.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(hits).isNotNull();
+        assertThat(hits.size())
+                .as("the re-screening's hit on the granted pre-approval")
+                .isPositive();
+        assertThat(hits.get(0).get("foundBy").asString()).isEqualTo("RESCREEN");
+        assertThat(hits.get(0).get("list").asString()).isEqualTo(source.toUpperCase());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_type = 'preapproval' AND entity_id = :id"
+                                + " AND action = 'screening.rescreen_hits'")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     private JsonNode requestFor(String company, String parent, String country, boolean consent) {

@@ -80,6 +80,13 @@ class JdbcPreApprovals implements PreApprovals {
             LIMIT :max
             FOR UPDATE SKIP LOCKED""";
 
+    /** The pre-approvals in force, keyset by id: what a list import screens again. */
+    private static final String GRANTED = "SELECT " + COLUMNS + """
+             FROM preapproval p
+            WHERE p.state IN ('GRANTED', 'REINSTATED') AND (CAST(:after AS uuid) IS NULL OR p.id > :after)
+            ORDER BY p.id
+            LIMIT :limit""";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -209,6 +216,15 @@ class JdbcPreApprovals implements PreApprovals {
         return jdbc.sql(CLAIM_EXPIRED)
                 .param("today", today)
                 .param("max", max)
+                .query(this::row)
+                .list();
+    }
+
+    @Override
+    public List<PreApproval> granted(PreApprovalId after, int limit) {
+        return jdbc.sql(GRANTED)
+                .param("after", after == null ? null : after.value())
+                .param("limit", limit)
                 .query(this::row)
                 .list();
     }

@@ -47,14 +47,12 @@ public class RequesterScreening {
     @Transactional(propagation = Propagation.MANDATORY)
     public Screened screen(
             UUID id, CompanyName company, CompanyName parent, List<CountryCode> countries, String actor) {
-        CountryCode country = countries.isEmpty() ? null : countries.get(0);
-        List<PartyChecks.Named> parties = new ArrayList<>();
-        parties.add(new PartyChecks.Named("COMPANY", company.display(), country));
-        if (!parent.key().equals(company.key())) {
-            parties.add(new PartyChecks.Named("ULTIMATE_PARENT", parent.display(), country));
-        }
         PartyChecks.Checked checked = checks.check(
-                ScreeningHit.Subject.PREAPPROVAL, id, parties, ScreeningHit.FoundBy.REQUEST, clock.instant());
+                ScreeningHit.Subject.PREAPPROVAL,
+                id,
+                parties(company, parent, countries),
+                ScreeningHit.FoundBy.REQUEST,
+                clock.instant());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("lists", checked.lists().described());
         payload.put("threshold", properties.threshold());
@@ -64,6 +62,17 @@ public class RequesterScreening {
                 checked.hit(),
                 checked.newHits(),
                 new AuditEntry(actor, "screening.screened", "preapproval", id.toString(), payload));
+    }
+
+    /** The names screened for a requested company: itself and, when another, its ultimate parent. */
+    static List<PartyChecks.Named> parties(CompanyName company, CompanyName parent, List<CountryCode> countries) {
+        CountryCode country = countries.isEmpty() ? null : countries.get(0);
+        List<PartyChecks.Named> parties = new ArrayList<>();
+        parties.add(new PartyChecks.Named("COMPANY", company.display(), country));
+        if (!parent.key().equals(company.key())) {
+            parties.add(new PartyChecks.Named("ULTIMATE_PARENT", parent.display(), country));
+        }
+        return parties;
     }
 
     /** The hits recorded for a pre-approval, oldest first (its module authorizes the caller). */

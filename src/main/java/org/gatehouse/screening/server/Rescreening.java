@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.gatehouse.applications.ApplicationService;
 import org.gatehouse.audit.AuditEntry;
 import org.gatehouse.audit.AuditLog;
@@ -25,9 +26,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Screens again, after a new list version is imported, every open case's parties and every licence in force's: a hit
- * that is new for the application is recorded — on an open case also raised as a flag (an officer dispositions it; a
- * false positive clears the flag); on a licence, listed with the pending hits and audited with the licence's number. A reaction to {@link ListVersionImported}, kept in the event publication registry until it completes (a
+ * Screens again, after a new list version is imported, every open case's parties, every licence in force's and every
+ * company a {@link RescreenSource} holds (granted pre-approvals): a hit that is new for the subject is recorded — on an
+ * open case also raised as a flag (an officer dispositions it; a false positive clears the flag); on a licence, listed
+ * with the pending hits and audited with the licence's number; on a pre-approval, listed with its hits and audited. A reaction to {@link ListVersionImported}, kept in the event publication registry until it completes (a
  * crash re-runs it at the next start; what was recorded already is not recorded twice). It works in batches of
  * {@value #BATCH_SUBJECTS} subjects, one transaction each, so the audit chain's lock is held briefly; the counts are
  * recorded on the imported versions at the end.
@@ -42,6 +44,7 @@ class Rescreening {
     private final LicenceService licences;
     private final ApplicationService applications;
     private final PartyChecks checks;
+    private final List<RescreenSource> sources;
     private final ListVersions versions;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
@@ -52,6 +55,7 @@ class Rescreening {
             LicenceService licences,
             ApplicationService applications,
             PartyChecks checks,
+            List<RescreenSource> sources,
             ListVersions versions,
             AuditLog audit,
             PlatformTransactionManager transactionManager,
@@ -60,6 +64,7 @@ class Rescreening {
         this.licences = licences;
         this.applications = applications;
         this.checks = checks;
+        this.sources = List.copyOf(sources);
         this.versions = versions;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -101,6 +106,20 @@ class Rescreening {
             screened += page.size();
             found += newHits == null ? 0 : newHits;
             after = page.getLast().applicationId();
+        }
+        for (RescreenSource source : sources) {
+            UUID last = null;
+            while (true) {
+                UUID from = last;
+                List<RescreenSource.Subject> page = transactions.execute(s -> source.after(from, BATCH_SUBJECTS));
+                if (page == null || page.isEmpty()) {
+                    break;
+                }
+                Integer newHits = transactions.execute(s -> rescreenSubjects(source.subject(), page, versionIds));
+                screened += page.size();
+                found += newHits == null ? 0 : newHits;
+                last = page.getLast().id();
+            }
         }
         ListVersion.Rescreen rescreen = new ListVersion.Rescreen(clock.instant(), screened, found);
         transactions.executeWithoutResult(s -> {
@@ -145,6 +164,38 @@ class Rescreening {
                         "screening.rescreen_hits",
                         "application",
                         licence.applicationId().toString(),
+                        payload));
+            }
+        }
+        if (!entries.isEmpty()) {
+            audit.appendAll(entries);
+        }
+        return found;
+    }
+
+    /** One batch of a source's companies: screens each again and records its new hits, audited on the subject. */
+    private int rescreenSubjects(ScreeningHit.Subject kind, List<RescreenSource.Subject> page, List<Long> versionIds) {
+        Instant now = clock.instant();
+        int found = 0;
+        List<AuditEntry> entries = new ArrayList<>();
+        for (RescreenSource.Subject subject : page) {
+            PartyChecks.Checked checked = checks.check(
+                    kind,
+                    subject.id(),
+                    RequesterScreening.parties(subject.company(), subject.parent(), subject.countries()),
+                    ScreeningHit.FoundBy.RESCREEN,
+                    now);
+            if (!checked.newHits().isEmpty()) {
+                found += checked.newHits().size();
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("versions", versionIds);
+                payload.put(
+                        "hits", checked.newHits().stream().map(ScreeningHit::id).toList());
+                entries.add(new AuditEntry(
+                        "system",
+                        "screening.rescreen_hits",
+                        kind.name().toLowerCase(java.util.Locale.ROOT),
+                        subject.id().toString(),
                         payload));
             }
         }
