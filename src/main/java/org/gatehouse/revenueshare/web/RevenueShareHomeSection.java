@@ -1,15 +1,12 @@
 package org.gatehouse.revenueshare.web;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.identity.CurrentUser;
 import org.gatehouse.identity.HomeSection;
-import org.gatehouse.identity.OrganizationService;
 import org.gatehouse.identity.Role;
 import org.gatehouse.revenueshare.RevenueShareService;
-import org.gatehouse.trade.OrganizationId;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +24,9 @@ class RevenueShareHomeSection implements HomeSection {
     static final int ROWS = 5;
 
     private final RevenueShareService shares;
-    private final OrganizationService organizations;
 
-    RevenueShareHomeSection(RevenueShareService shares, OrganizationService organizations) {
+    RevenueShareHomeSection(RevenueShareService shares) {
         this.shares = shares;
-        this.organizations = organizations;
     }
 
     @Override
@@ -45,12 +40,7 @@ class RevenueShareHomeSection implements HomeSection {
         if (!authority && balance.licences().isEmpty()) {
             return Optional.empty(); // an exporter without revenue share has nothing to see here
         }
-        Map<OrganizationId, String> names = new HashMap<>();
-        List<RevenueSharePageViews.OverdueRow> overdue = RevenueSharePageViews.overdue(
-                balance.licences(),
-                a -> names.computeIfAbsent(
-                        a.licence().holder(),
-                        id -> organizations.get(caller, id).name().value()));
+        List<RevenueSharePageViews.OverdueRow> overdue = RevenueSharePageViews.overdue(balance.licences());
         return Optional.of(new Shown(
                 "revenueshare/home",
                 Map.of(

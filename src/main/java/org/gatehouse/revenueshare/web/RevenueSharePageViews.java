@@ -93,7 +93,6 @@ final class RevenueSharePageViews {
     /** A licence with revenue share, on the revenue-share page. */
     record AccountRow(
             String licence,
-            String holder,
             String endUser,
             String destination,
             String rate,
@@ -102,11 +101,10 @@ final class RevenueSharePageViews {
             String balance,
             int overdue) {}
 
-    static AccountRow account(RevenueShareService.Account a, String holder) {
+    static AccountRow account(RevenueShareService.Account a) {
         Statement s = a.statement();
         return new AccountRow(
                 a.licence().number().value(),
-                holder,
                 a.licence().content().endUser().name(),
                 a.licence().content().destination(),
                 a.terms().rate().toPlainString(),
@@ -117,12 +115,10 @@ final class RevenueSharePageViews {
     }
 
     /** An overdue period of some licence. */
-    record OverdueRow(String licence, String holder, String quarter, String dueOn, String status, String balance) {}
+    record OverdueRow(String licence, String endUser, String quarter, String dueOn, String status, String balance) {}
 
-    /** The overdue periods of {@code accounts}, the earliest due first; {@code holders} names each licence's holder. */
-    static List<OverdueRow> overdue(
-            List<RevenueShareService.Account> accounts,
-            java.util.function.Function<RevenueShareService.Account, String> holders) {
+    /** The overdue periods of {@code accounts}, the earliest due first. */
+    static List<OverdueRow> overdue(List<RevenueShareService.Account> accounts) {
         List<OverdueRow> rows = new ArrayList<>();
         for (RevenueShareService.Account a : accounts) {
             for (Statement.Period p : a.statement().periods()) {
@@ -130,7 +126,7 @@ final class RevenueSharePageViews {
                     PeriodRow row = period(p);
                     rows.add(new OverdueRow(
                             a.licence().number().value(),
-                            holders.apply(a),
+                            a.licence().content().endUser().name(),
                             row.quarter(),
                             row.dueOn(),
                             row.status(),

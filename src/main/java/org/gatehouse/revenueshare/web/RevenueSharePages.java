@@ -2,12 +2,9 @@ package org.gatehouse.revenueshare.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.gatehouse.identity.CurrentUser;
-import org.gatehouse.identity.OrganizationService;
 import org.gatehouse.identity.Role;
 import org.gatehouse.licensing.LicenceNumber;
 import org.gatehouse.revenueshare.Remittance;
@@ -20,7 +17,6 @@ import org.gatehouse.trade.ConflictException;
 import org.gatehouse.trade.FieldProblem;
 import org.gatehouse.trade.InvalidInputException;
 import org.gatehouse.trade.NotFoundException;
-import org.gatehouse.trade.OrganizationId;
 import org.gatehouse.trade.Paging;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,11 +47,9 @@ class RevenueSharePages {
     static final int PAGE_ROWS = 25;
 
     private final RevenueShareService shares;
-    private final OrganizationService organizations;
 
-    RevenueSharePages(RevenueShareService shares, OrganizationService organizations) {
+    RevenueSharePages(RevenueShareService shares) {
         this.shares = shares;
-        this.organizations = organizations;
     }
 
     @PostMapping("/licences/{number}/revenue-share/reports")
@@ -140,23 +134,12 @@ class RevenueSharePages {
         boolean authority = caller.seesAllOrganizations();
         RevenueShareService.HolderBalance balance =
                 authority ? shares.allHolders(caller) : shares.holderBalance(caller, caller.organizationId());
-        Map<OrganizationId, String> names = new HashMap<>();
-        java.util.function.Function<RevenueShareService.Account, String> holder = a -> names.computeIfAbsent(
-                a.licence().holder(), id -> organizations.get(caller, id).name().value());
-        List<RevenueSharePageViews.OverdueRow> overdue = RevenueSharePageViews.overdue(balance.licences(), holder);
+        List<RevenueSharePageViews.OverdueRow> overdue = RevenueSharePageViews.overdue(balance.licences());
         int pageNumber = page == null || page < 1 ? 1 : Math.min(page, Paging.OFFSET_MAX / PAGE_ROWS);
         int from = Math.min((pageNumber - 1) * PAGE_ROWS, balance.licences().size());
         int to = Math.min(from + PAGE_ROWS, balance.licences().size());
         model.addAttribute("authority", authority);
-        model.addAttribute(
-                "title",
-                authority
-                        ? "Revenue share"
-                        : "Revenue share of "
-                                + organizations
-                                        .get(caller, caller.organizationId())
-                                        .name()
-                                        .value());
+        model.addAttribute("title", authority ? "Revenue share" : "Your revenue share");
         model.addAttribute("on", balance.on().toString());
         model.addAttribute("due", balance.due().display());
         model.addAttribute("remitted", balance.remitted().display());
@@ -167,7 +150,7 @@ class RevenueSharePages {
         model.addAttribute(
                 "rows",
                 balance.licences().subList(from, to).stream()
-                        .map(a -> RevenueSharePageViews.account(a, holder.apply(a)))
+                        .map(RevenueSharePageViews::account)
                         .toList());
         model.addAttribute("count", balance.licences().size());
         model.addAttribute("page", pageNumber);
