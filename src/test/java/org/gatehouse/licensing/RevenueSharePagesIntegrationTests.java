@@ -153,7 +153,7 @@ class RevenueSharePagesIntegrationTests {
                 .contains("id=\"revenue-share\"")
                 .doesNotContain("Record a remittance")
                 .doesNotContain("Report a quarter");
-        assertThat(as("buyer").open("/licences/revenue-share").status()).isEqualTo(403);
+        assertThat(as("buyer").open("/licences/revenue-share").status()).isEqualTo(404);
     }
 
     @Test

@@ -373,7 +373,8 @@ class PreApprovalPages {
         model.addAttribute("officer", officer);
         // The requester's screening hits: officers and auditors (the service's rule), with the officer's disposition
         // form (screening's pages receive it, through the API's binder and service).
-        boolean screens = caller.hasAny(Role.OFFICER, Role.AUDITOR);
+        boolean screens =
+                caller.roles().contains(Role.OFFICER) || caller.roles().contains(Role.AUDITOR);
         model.addAttribute("screens", screens);
         model.addAttribute(
                 "hits",

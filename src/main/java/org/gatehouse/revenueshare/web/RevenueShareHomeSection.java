@@ -31,7 +31,8 @@ class RevenueShareHomeSection implements HomeSection {
 
     @Override
     public Optional<Shown> shownTo(CurrentUser caller) {
-        boolean authority = caller.hasAny(Role.OFFICER, Role.AUDITOR);
+        boolean authority =
+                caller.roles().contains(Role.OFFICER) || caller.roles().contains(Role.AUDITOR);
         if (!authority && !caller.roles().contains(Role.APPLICANT)) {
             return Optional.empty();
         }
