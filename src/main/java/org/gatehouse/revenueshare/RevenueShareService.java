@@ -77,7 +77,7 @@ public class RevenueShareService {
             Statement statement,
             List<Remittance> remittances) {}
 
-    /** A holder's balance: each licence with revenue share, and the sums. */
+    /** A holder's balance (every holder's when {@code holder} is null): each licence with revenue share, and the sums. */
     public record HolderBalance(
             OrganizationId holder,
             LocalDate on,
@@ -197,6 +197,20 @@ public class RevenueShareService {
         if (!caller.canSee(holder) || !caller.hasAny(Role.APPLICANT, Role.OFFICER, Role.AUDITOR)) {
             throw new NotFoundException("organization", holder);
         }
+        return balance(caller, holder);
+    }
+
+    /**
+     * The balance of every licence with revenue share of every holder, for the authority (OFFICER, AUDITOR): what the
+     * revenue-share page and the home page show officers and auditors. {@code holder} of the answer is null.
+     */
+    @Transactional(readOnly = true)
+    public HolderBalance allHolders(CurrentUser caller) {
+        caller.require(Role.OFFICER, Role.AUDITOR);
+        return balance(caller, null);
+    }
+
+    private HolderBalance balance(CurrentUser caller, OrganizationId holder) {
         LocalDate today = LocalDate.now(clock);
         List<Account> accounts = new ArrayList<>();
         Usd due = Usd.ZERO;

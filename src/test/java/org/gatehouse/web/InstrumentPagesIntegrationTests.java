@@ -113,6 +113,64 @@ class InstrumentPagesIntegrationTests {
     }
 
     @Test
+    void anOfficerDispositionsAHitOnTheRequesterOnThePreApprovalsPage() {
+        WebSession exporter = as("exporter");
+        exporter.open("/preapprovals/new");
+        Map<String, List<String>> fields =
+                aRequest("HAV-" + UUID.randomUUID().toString().substring(0, 8));
+        fields.put("company", List.of("Banco Nacional de Cuba"));
+        fields.put("ultimateParent", List.of("Banco Nacional de Cuba"));
+        Http.Response sent = exporter.upload("/preapprovals", fields, "disclosureFile", "model.pdf", new byte[] {4, 2});
+        assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+        Matcher found = PREAPPROVAL.matcher(sent.header("Location").orElseThrow());
+        assertThat(found.find()).isTrue();
+        String id = found.group(1);
+        assertThat(exporter.open("/preapprovals/" + id).body()).doesNotContain("Screening of the requester");
+
+        WebSession officer = as("officer");
+        Http.Response page = officer.open("/preapprovals/" + id);
+        assertThat(page.body()).contains("Screening of the requester").contains("Awaiting an officer");
+        Matcher hitId = Pattern.compile("data-hit=\"(\\d+)\"").matcher(page.body());
+        assertThat(hitId.find()).isTrue();
+        long hit = Long.parseLong(hitId.group(1));
+        String path = "/preapprovals/" + id + "/screening-hits/" + hit + "/disposition";
+
+        assertThat(officer.post(path, Map.of("reason", "")).status()).isEqualTo(302);
+        assertThat(officer.open("/preapprovals/" + id).body())
+                .contains("id=\"screening-refused\"")
+                .contains("id=\"hit-" + hit + "-error-disposition\"")
+                .contains("id=\"hit-" + hit + "-error-reason\"");
+        assertThat(disposition(hit)).isNull();
+
+        officer.open("/preapprovals/" + id);
+        assertThat(officer.post(
+                                path,
+                                Map.of(
+                                        "disposition",
+                                        "FALSE_POSITIVE",
+                                        "reason",
+                                        "A Havana bank; the buyer is a data-centre operator in Riyadh."))
+                        .status())
+                .isEqualTo(302);
+        assertThat(disposition(hit)).isEqualTo("FALSE_POSITIVE");
+        assertThat(officer.open("/preapprovals/" + id).body())
+                .contains("is recorded as a false positive")
+                .contains("data-disposition=\"False positive\"")
+                .doesNotContain("id=\"hit-" + hit + "-form\"");
+        assertThat(as("auditor").open("/preapprovals/" + id).body())
+                .contains("Screening of the requester")
+                .doesNotContain("Record the disposition");
+    }
+
+    private String disposition(long hit) {
+        return jdbc.sql("SELECT disposition FROM screening_hit WHERE id = :id")
+                .param("id", hit)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    @Test
     void whoMayOpenWhat() {
         String id = aRequested("disclosure".getBytes(StandardCharsets.UTF_8));
         for (String allowed : List.of("buyer", "officer", "auditor")) {

@@ -18,6 +18,7 @@ import org.gatehouse.licensing.ItemLine;
 import org.gatehouse.licensing.Licence;
 import org.gatehouse.licensing.LicenceFilter;
 import org.gatehouse.licensing.LicenceNumber;
+import org.gatehouse.licensing.LicenceSection;
 import org.gatehouse.licensing.LicenceService;
 import org.gatehouse.licensing.LicenceSort;
 import org.gatehouse.licensing.LicenceState;
@@ -58,6 +59,10 @@ import tools.jackson.databind.json.JsonMapper;
  * made when the form was shown, so a double click or a resent form records it once; every officer's change carries the
  * version the page showed, and the service refuses a stale one. A refusal (409) is shown on the page, and nothing is
  * changed. Who may do what is the service's rule; the page only chooses which forms to offer.
+ *
+ * <p>The licence's open flags (a FAILED on-site inspection of its buyer) are shown at the top of the page, each with
+ * the officer's form to clear it with a reason ({@link ReasonBinder}, as the API). Parts other modules contribute
+ * ({@link LicenceSection}: revenue share) follow the shipments.
  */
 @Controller
 @WebPage
@@ -67,11 +72,13 @@ class LicencePages {
 
     private final LicenceService licences;
     private final JsonMapper json;
+    private final List<LicenceSection> sections;
     private final Clock clock;
 
-    LicencePages(LicenceService licences, JsonMapper json, Clock clock) {
+    LicencePages(LicenceService licences, JsonMapper json, List<LicenceSection> sections, Clock clock) {
         this.licences = licences;
         this.json = json;
+        this.sections = sections;
         this.clock = clock;
     }
 
@@ -270,6 +277,39 @@ class LicencePages {
                 "Licence %s is revoked; what it had not shipped was released.");
     }
 
+    /** An officer clears an open flag of the licence, saying why. */
+    @PostMapping("/licences/{number}/flags/{flag}/clear")
+    String clearFlag(
+            CurrentUser caller,
+            @PathVariable String number,
+            @PathVariable String flag,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes redirect) {
+        LicenceNumber licenceNumber = parse(number);
+        UUID flagId;
+        try {
+            flagId = UUID.fromString(flag);
+        } catch (IllegalArgumentException e) {
+            throw PageForms.notFound("flag", flag); // a malformed address is a page that does not exist
+        }
+        String form = "flag-" + flagId;
+        Map<String, String> values = new LinkedHashMap<>();
+        if (reason != null) {
+            values.put("reason", reason);
+        }
+        try {
+            licences.clearFlag(caller, licenceNumber, flagId, ReasonBinder.bind(new ReasonForm(reason)));
+            redirect.addFlashAttribute("notice", "The flag on licence " + licenceNumber + " is cleared.");
+        } catch (InvalidInputException refused) {
+            return answered(caller, licenceNumber, new Answer(form, values, FieldErrors.of(refused), null), model);
+        } catch (ConflictException refused) {
+            redirect.addFlashAttribute(
+                    "problem", PageForms.sentence(refused) + " The page shows the licence as it is now.");
+        }
+        return "redirect:/licences/" + licenceNumber;
+    }
+
     /** A change of state by an officer: one service call. */
     @FunctionalInterface
     private interface StateChange {
@@ -373,7 +413,21 @@ class LicencePages {
         model.addAttribute("mayRevoke", officer && standing.live());
         model.addAttribute("items", PageViews.items(licence.lines()));
 
+        // Open flags (a failed inspection of the buyer): shown first, each with the officer's form to clear it.
+        List<PageViews.FlagRow> flags =
+                licences.openFlags(caller, number).stream().map(PageViews::flag).toList();
+        model.addAttribute("flags", flags);
+        model.addAttribute("mayClearFlags", officer);
+        List<LicenceSection.Shown> shown = new ArrayList<>(sections.size());
+        for (LicenceSection section : sections) {
+            section.shownOn(caller, licence).ifPresent(shown::add);
+        }
+        model.addAttribute("sections", shown);
+
         Map<String, FormState> forms = new LinkedHashMap<>();
+        for (PageViews.FlagRow flag : flags) {
+            forms.put(flag.form(), FormState.blank(Map.of()));
+        }
         forms.put("shipment", FormState.blank(shipmentDefaults(licence, today)));
         forms.put("amend", FormState.blank(amendmentDefaults(licence)));
         for (String change : List.of("suspend", "reinstate", "revoke")) {

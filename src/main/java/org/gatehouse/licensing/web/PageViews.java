@@ -14,6 +14,7 @@ import org.gatehouse.licensing.Exemption;
 import org.gatehouse.licensing.ItemLine;
 import org.gatehouse.licensing.ItemLines;
 import org.gatehouse.licensing.Licence;
+import org.gatehouse.licensing.LicenceFlag;
 import org.gatehouse.licensing.LicenceState;
 import org.gatehouse.licensing.LicenceVersion;
 import org.gatehouse.licensing.Notification;
@@ -187,6 +188,20 @@ final class PageViews {
                 version.reason(),
                 version.actor(),
                 Dates.minute(version.at()));
+    }
+
+    /** An open flag of a licence; {@code form} is the id of its clear form. */
+    public record FlagRow(String id, String kind, String flag, String reason, String raised, String form) {}
+
+    static FlagRow flag(LicenceFlag flag) {
+        String kind = flag.kind().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return new FlagRow(
+                flag.id().toString(),
+                kind.isEmpty() ? kind : Character.toUpperCase(kind.charAt(0)) + kind.substring(1),
+                flag.flag(),
+                flag.reason(),
+                Dates.minute(flag.raisedAt()) + " by " + flag.raisedBy(),
+                "flag-" + flag.id());
     }
 
     /** A shipment reported against a licence. */

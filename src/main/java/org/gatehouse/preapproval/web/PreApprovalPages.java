@@ -17,6 +17,8 @@ import org.gatehouse.preapproval.PreApprovalId;
 import org.gatehouse.preapproval.PreApprovalService;
 import org.gatehouse.preapproval.PreApprovalSort;
 import org.gatehouse.preapproval.PreApprovalState;
+import org.gatehouse.screening.ScreeningHit;
+import org.gatehouse.screening.server.ScreeningService;
 import org.gatehouse.system.FieldErrors;
 import org.gatehouse.system.WebForms;
 import org.gatehouse.system.WebPage;
@@ -64,12 +66,58 @@ class PreApprovalPages {
 
     private final PreApprovalService preApprovals;
     private final OrganizationService organizations;
+    private final ScreeningService screening;
     private final Clock clock;
 
-    PreApprovalPages(PreApprovalService preApprovals, OrganizationService organizations, Clock clock) {
+    PreApprovalPages(
+            PreApprovalService preApprovals,
+            OrganizationService organizations,
+            ScreeningService screening,
+            Clock clock) {
         this.preApprovals = preApprovals;
         this.organizations = organizations;
+        this.screening = screening;
         this.clock = clock;
+    }
+
+    /**
+     * A restricted-party hit on the requester (the company or its ultimate parent), as officers and auditors see it;
+     * {@code form} is the id of its disposition form.
+     */
+    public record HitRow(
+            long id,
+            String party,
+            String list,
+            String matchedName,
+            String score,
+            String explanation,
+            String found,
+            String disposition,
+            String reason,
+            String decided,
+            String form) {
+
+        static HitRow of(ScreeningHit h) {
+            return new HitRow(
+                    h.id(),
+                    words(h.partyRole()) + ": " + h.partyName(),
+                    h.listSource() + " entry " + h.entryId(),
+                    h.matchedName(),
+                    String.format(Locale.ROOT, "%.3f", h.score()),
+                    h.explanation(),
+                    org.gatehouse.system.Dates.minute(h.foundAt()),
+                    h.disposition() == null ? null : words(h.disposition().name()),
+                    h.reason(),
+                    h.dispositionedAt() == null
+                            ? null
+                            : org.gatehouse.system.Dates.minute(h.dispositionedAt()) + " by " + h.dispositionedBy(),
+                    "hit-" + h.id());
+        }
+
+        private static String words(String code) {
+            String text = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+            return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        }
     }
 
     /** A row of the list. */
@@ -323,6 +371,18 @@ class PreApprovalPages {
                 "maySchedule",
                 (caller.roles().contains(Role.OFFICER) || caller.roles().contains(Role.INSPECTOR)) && standing.live());
         model.addAttribute("officer", officer);
+        // The requester's screening hits: officers and auditors (the service's rule), with the officer's disposition
+        // form (screening's pages receive it, through the API's binder and service).
+        boolean screens =
+                caller.roles().contains(Role.OFFICER) || caller.roles().contains(Role.AUDITOR);
+        model.addAttribute("screens", screens);
+        model.addAttribute(
+                "hits",
+                screens
+                        ? screening.hitsOfPreApproval(caller, id.value()).stream()
+                                .map(HitRow::of)
+                                .toList()
+                        : List.of());
         model.addAttribute("failed", failed);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

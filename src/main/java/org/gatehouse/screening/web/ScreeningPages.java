@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The screening forms of the case page ({@link ScreeningCaseSection}): an officer's disposition of a hit, and the
- * confirmation or separation of a possible second spelling of a registered company. Each posts with the API's field
+ * confirmation or separation of a possible second spelling of a registered company; and the disposition of a hit on a
+ * pre-approval's requester, shown on the pre-approval's page. Each posts with the API's field
  * names, is checked by the same {@link ScreeningBinder} and changes through the same service as the API; the answer is
  * the case page again (post/redirect/get) with what happened, or with each refused field's message beside it and what
  * was typed. Who may do it is the service's to decide.
@@ -56,7 +57,7 @@ class ScreeningPages {
         ApplicationId caseId = caseId(id);
         long hitId = number(hit, "screening hit");
         Map<String, String> typed = typed("disposition", form.disposition(), "reason", form.reason());
-        return act(caseId, "hit-" + hitId, typed, redirect, () -> {
+        return act("redirect:/cases/" + caseId, "hit-" + hitId, typed, redirect, () -> {
             ScreeningBinder.Disposed bound = ScreeningBinder.disposition(form);
             screening.disposition(caller, caseId, hitId, bound.disposition(), bound.reason());
             return switch (bound.disposition()) {
@@ -64,6 +65,34 @@ class ScreeningPages {
                     "Hit " + hitId + " is recorded as a true match: an open case is denied for a restricted party.";
                 case FALSE_POSITIVE ->
                     "Hit " + hitId + " is recorded as a false positive; its flag, if one was raised, is cleared.";
+            };
+        });
+    }
+
+    /** An officer's disposition of a hit on a pre-approval's requester; back to the pre-approval's page. */
+    @PostMapping("/preapprovals/{id}/screening-hits/{hit}/disposition")
+    String preApprovalDisposition(
+            CurrentUser caller,
+            @PathVariable String id,
+            @PathVariable String hit,
+            @ModelAttribute ScreeningForms.Disposition form,
+            RedirectAttributes redirect) {
+        java.util.UUID preApproval;
+        try {
+            preApproval = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("pre-approval", id);
+        }
+        long hitId = number(hit, "screening hit");
+        Map<String, String> typed = typed("disposition", form.disposition(), "reason", form.reason());
+        return act("redirect:/preapprovals/" + preApproval, "hit-" + hitId, typed, redirect, () -> {
+            ScreeningBinder.Disposed bound = ScreeningBinder.disposition(form);
+            screening.dispositionOfPreApproval(caller, preApproval, hitId, bound.disposition(), bound.reason());
+            return switch (bound.disposition()) {
+                case TRUE_MATCH ->
+                    "Hit " + hitId + " is recorded as a true match: the pre-approval may not be granted; deny it.";
+                case FALSE_POSITIVE ->
+                    "Hit " + hitId + " is recorded as a false positive: it no longer blocks the grant.";
             };
         });
     }
@@ -77,7 +106,7 @@ class ScreeningPages {
             RedirectAttributes redirect) {
         ApplicationId caseId = caseId(id);
         long matchId = number(match, "register match");
-        return act(caseId, "match-" + matchId, typed("reason", form.reason()), redirect, () -> {
+        return act("redirect:/cases/" + caseId, "match-" + matchId, typed("reason", form.reason()), redirect, () -> {
             register.confirm(caller, matchId, ScreeningBinder.decision(form));
             return "The party is confirmed as the registered company: its compute counts under that company.";
         });
@@ -92,20 +121,19 @@ class ScreeningPages {
             RedirectAttributes redirect) {
         ApplicationId caseId = caseId(id);
         long matchId = number(match, "register match");
-        return act(caseId, "match-" + matchId, typed("reason", form.reason()), redirect, () -> {
+        return act("redirect:/cases/" + caseId, "match-" + matchId, typed("reason", form.reason()), redirect, () -> {
             register.separate(caller, matchId, ScreeningBinder.decision(form));
             return "The party is a different company from the registered one; the match will not be proposed again.";
         });
     }
 
-    /** Binds and changes; back to the case page with a notice, a refused form's fields, or a refused step. */
+    /** Binds and changes; back to {@code page} with a notice, a refused form's fields, or a refused step. */
     private static String act(
-            ApplicationId caseId,
+            String page,
             String formId,
             Map<String, String> typed,
             RedirectAttributes redirect,
             Supplier<String> change) {
-        String page = "redirect:/cases/" + caseId;
         try {
             redirect.addFlashAttribute("notice", change.get());
             return page + "#screening";
