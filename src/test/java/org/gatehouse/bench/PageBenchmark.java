@@ -135,6 +135,8 @@ public final class PageBenchmark {
             pages.put("GET /licences/{number} (holder)", () -> holder.open("/licences/" + holderLicence));
             pages.put("GET / (holder: NVIDIA)", () -> holder.open("/"));
             pages.put("GET /exemptions (officer)", () -> officer.open("/exemptions"));
+            pages.put("GET /licences/revenue-share (officer)", () -> officer.open("/licences/revenue-share"));
+            pages.put("GET /licences/revenue-share (holder)", () -> holder.open("/licences/revenue-share"));
             pages.put("GET /audit (newest 50)", () -> auditor.open("/audit"));
             pages.put(
                     "GET /audit (one application's events)",
