@@ -145,7 +145,11 @@ public final class DatabaseServer implements AutoCloseable {
             Path directory, EmbeddedPostgres.Builder builder, DatabaseCredentials credentials, boolean fresh)
             throws IOException {
         Path passwordFile = directory.resolve("superuser.pwfile");
-        builder.setServerConfig("max_connections", "200")
+        // No shutdown hook of zonky's own: JVM hooks run at once, so it would stop PostgreSQL while Spring is still
+        // closing the beans that need it (the event publication registry's last write). Whoever opens the server
+        // closes it: Spring as the last bean, the commands with try-with-resources.
+        builder.setRegisterShutdownHook(false)
+                .setServerConfig("max_connections", "200")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setConnectConfig("password", credentials.superuserPassword())
                 .setPGStartupWait(STARTUP_WAIT);

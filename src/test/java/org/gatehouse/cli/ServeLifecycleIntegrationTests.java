@@ -68,7 +68,10 @@ class ServeLifecycleIntegrationTests {
         assertThat(ProcessHandle.of(secondPostgres).filter(DatabaseServer::running))
                 .isEmpty();
         assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
-        assertThat(Files.readString(temp.resolve("second.log"))).contains("Graceful shutdown complete");
+        // PostgreSQL stops last, after the beans that still write to it on close (the event publication registry).
+        assertThat(Files.readString(temp.resolve("second.log")))
+                .contains("Graceful shutdown complete")
+                .doesNotContain("Invocation of destroy method failed");
 
         assertThat(verify(data)).contains("Events:   10").contains("OK: every event verifies");
     }
