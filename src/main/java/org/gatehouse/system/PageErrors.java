@@ -55,6 +55,16 @@ class PageErrors {
         return page(HttpStatus.BAD_REQUEST, "Bad request", message.toString());
     }
 
+    /** As the API answers it ({@code ApiExceptionHandler}): what the client sent was refused, never a 500. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ModelAndView refused(IllegalArgumentException e) {
+        log.info("Refused a page request: {}", e.getMessage());
+        return page(
+                HttpStatus.BAD_REQUEST,
+                "Bad request",
+                e.getMessage() == null ? "The request was refused." : capitalized(e.getMessage()) + ".");
+    }
+
     @ExceptionHandler(TypeMismatchException.class)
     ModelAndView mismatch(TypeMismatchException e) {
         return page(

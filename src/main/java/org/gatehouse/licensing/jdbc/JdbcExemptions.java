@@ -188,25 +188,22 @@ class JdbcExemptions implements Exemptions {
 
     @Override
     public List<Exemption> list(ExemptionFilter filter, Paging paging) {
-        return jdbc.sql(LIST)
-                .param("org", filter.holder() == null ? null : filter.holder().value())
-                .param("state", filter.state() == null ? null : filter.state().name())
-                .param(
-                        "destination",
-                        filter.destination() == null
-                                ? null
-                                : filter.destination().value())
-                .param("late", filter.late())
-                .param("limit", paging.limit())
-                .param("offset", paging.offset())
-                .query(this::exemption)
-                .list();
+        return filtered(jdbc.sql(LIST), filter, paging).query(this::exemption).list();
     }
 
     @Override
     public List<Exemption> page(
             ExemptionFilter filter, LocalDate today, ExemptionSort sort, boolean descending, Paging paging) {
-        return jdbc.sql(PAGE.get(sort)[descending ? 1 : 0])
+        return filtered(jdbc.sql(PAGE.get(sort)[descending ? 1 : 0]), filter, paging)
+                .param("today", today)
+                .query(this::exemption)
+                .list();
+    }
+
+    /** Binds the filter's and the paging's parameters, which the list and page statements share. */
+    private static JdbcClient.StatementSpec filtered(
+            JdbcClient.StatementSpec statement, ExemptionFilter filter, Paging paging) {
+        statement = statement
                 .param("org", filter.holder() == null ? null : filter.holder().value())
                 .param("state", filter.state() == null ? null : filter.state().name())
                 .param(
@@ -214,12 +211,9 @@ class JdbcExemptions implements Exemptions {
                         filter.destination() == null
                                 ? null
                                 : filter.destination().value())
-                .param("late", filter.late())
-                .param("today", today)
                 .param("limit", paging.limit())
-                .param("offset", paging.offset())
-                .query(this::exemption)
-                .list();
+                .param("offset", paging.offset());
+        return statement.param("late", filter.late());
     }
 
     @Override

@@ -212,24 +212,22 @@ class JdbcLicences implements Licences {
 
     @Override
     public List<Licence> list(LicenceFilter filter, Paging paging) {
-        return jdbc.sql(LIST)
-                .param("org", filter.holder() == null ? null : filter.holder().value())
-                .param("state", filter.state() == null ? null : filter.state().name())
-                .param(
-                        "destination",
-                        filter.destination() == null
-                                ? null
-                                : filter.destination().value())
-                .param("limit", paging.limit())
-                .param("offset", paging.offset())
-                .query(this::licence)
-                .list();
+        return filtered(jdbc.sql(LIST), filter, paging).query(this::licence).list();
     }
 
     @Override
     public List<Licence> page(
             LicenceFilter filter, LocalDate today, LicenceSort sort, boolean descending, Paging paging) {
-        return jdbc.sql(PAGE.get(sort)[descending ? 1 : 0])
+        return filtered(jdbc.sql(PAGE.get(sort)[descending ? 1 : 0]), filter, paging)
+                .param("today", today)
+                .query(this::licence)
+                .list();
+    }
+
+    /** Binds the filter's and the paging's parameters, which the list and page statements share. */
+    private static JdbcClient.StatementSpec filtered(
+            JdbcClient.StatementSpec statement, LicenceFilter filter, Paging paging) {
+        statement = statement
                 .param("org", filter.holder() == null ? null : filter.holder().value())
                 .param("state", filter.state() == null ? null : filter.state().name())
                 .param(
@@ -237,11 +235,9 @@ class JdbcLicences implements Licences {
                         filter.destination() == null
                                 ? null
                                 : filter.destination().value())
-                .param("today", today)
                 .param("limit", paging.limit())
-                .param("offset", paging.offset())
-                .query(this::licence)
-                .list();
+                .param("offset", paging.offset());
+        return statement;
     }
 
     @Override

@@ -41,6 +41,33 @@ class LicensingHomeSection {
         return caller.roles().contains(Role.OFFICER) || caller.roles().contains(Role.AUDITOR);
     }
 
+    /** How a list of licences is titled on the home page, and where its "more" link goes. */
+    private record Listing(String id, String title, String empty, String dateLabel, String more, String moreLabel) {}
+
+    /** The first rows of licences that {@code filter} and {@code sort} pick, as the template lists them. */
+    private static HomeSection.Shown licences(
+            LicenceService licences,
+            CurrentUser caller,
+            LocalDate today,
+            LicenceFilter filter,
+            LicenceSort sort,
+            boolean descending,
+            Listing listing) {
+        List<PageViews.LicenceRow> rows = licences.page(caller, filter, sort, descending, Paging.first(ROWS)).stream()
+                .map(licence -> PageViews.row(licence, today))
+                .toList();
+        return new HomeSection.Shown(
+                "licences/home",
+                PageViews.data(
+                        "id", listing.id(),
+                        "title", listing.title(),
+                        "empty", listing.empty(),
+                        "rows", rows,
+                        "dateLabel", listing.dateLabel(),
+                        "more", listing.more(),
+                        "moreLabel", listing.moreLabel()));
+    }
+
     /** The applicant's active licences, the soonest to end first, with what remains of each. */
     @Component
     @Order(300)
@@ -60,27 +87,20 @@ class LicensingHomeSection {
                 return Optional.empty();
             }
             boolean own = holder(caller);
-            LocalDate today = LocalDate.now(clock);
-            List<PageViews.LicenceRow> rows = licences
-                    .page(
-                            caller,
-                            new LicenceFilter(null, LicenceState.ACTIVE, null),
-                            LicenceSort.VALID_UNTIL,
-                            false,
-                            Paging.first(ROWS))
-                    .stream()
-                    .map(licence -> PageViews.row(licence, today))
-                    .toList();
-            return Optional.of(new Shown(
-                    "licences/home",
-                    PageViews.data(
-                            "id", "licences",
-                            "title", own ? "Your licences, ending soonest first" : "Active licences ending soonest",
-                            "empty", "No active licence: an approved application becomes a licence here.",
-                            "rows", rows,
-                            "dateLabel", "Valid until",
-                            "more", "/licences?state=ACTIVE&sort=valid_until&dir=asc",
-                            "moreLabel", own ? "All your licences" : "All active licences")));
+            return Optional.of(licences(
+                    licences,
+                    caller,
+                    LocalDate.now(clock),
+                    new LicenceFilter(null, LicenceState.ACTIVE, null),
+                    LicenceSort.VALID_UNTIL,
+                    false,
+                    new Listing(
+                            "licences",
+                            own ? "Your licences, ending soonest first" : "Active licences ending soonest",
+                            "No active licence: an approved application becomes a licence here.",
+                            "Valid until",
+                            "/licences?state=ACTIVE&sort=valid_until&dir=asc",
+                            own ? "All your licences" : "All active licences")));
         }
     }
 
@@ -152,22 +172,20 @@ class LicensingHomeSection {
             if (!authority(caller)) {
                 return Optional.empty();
             }
-            LocalDate today = LocalDate.now(clock);
-            List<PageViews.LicenceRow> rows = licences
-                    .page(caller, new LicenceFilter(null, null, null), LicenceSort.ISSUED, true, Paging.first(ROWS))
-                    .stream()
-                    .map(licence -> PageViews.row(licence, today))
-                    .toList();
-            return Optional.of(new Shown(
-                    "licences/home",
-                    PageViews.data(
-                            "id", "licences-issued",
-                            "title", "Licences issued lately",
-                            "empty", "No licence has been issued yet.",
-                            "rows", rows,
-                            "dateLabel", "Issued",
-                            "more", "/licences?sort=issued&dir=desc",
-                            "moreLabel", "All licences")));
+            return Optional.of(licences(
+                    licences,
+                    caller,
+                    LocalDate.now(clock),
+                    new LicenceFilter(null, null, null),
+                    LicenceSort.ISSUED,
+                    true,
+                    new Listing(
+                            "licences-issued",
+                            "Licences issued lately",
+                            "No licence has been issued yet.",
+                            "Issued",
+                            "/licences?sort=issued&dir=desc",
+                            "All licences")));
         }
     }
 
@@ -189,27 +207,20 @@ class LicensingHomeSection {
             if (!authority(caller)) {
                 return Optional.empty();
             }
-            LocalDate today = LocalDate.now(clock);
-            List<PageViews.LicenceRow> rows = licences
-                    .page(
-                            caller,
-                            new LicenceFilter(null, LicenceState.SUSPENDED, null),
-                            LicenceSort.UPDATED,
-                            true,
-                            Paging.first(ROWS))
-                    .stream()
-                    .map(licence -> PageViews.row(licence, today))
-                    .toList();
-            return Optional.of(new Shown(
-                    "licences/home",
-                    PageViews.data(
-                            "id", "licences-suspended",
-                            "title", "Suspended licences",
-                            "empty", "No licence is suspended.",
-                            "rows", rows,
-                            "dateLabel", "Last change",
-                            "more", "/licences?state=SUSPENDED&sort=updated&dir=desc",
-                            "moreLabel", "All suspended licences")));
+            return Optional.of(licences(
+                    licences,
+                    caller,
+                    LocalDate.now(clock),
+                    new LicenceFilter(null, LicenceState.SUSPENDED, null),
+                    LicenceSort.UPDATED,
+                    true,
+                    new Listing(
+                            "licences-suspended",
+                            "Suspended licences",
+                            "No licence is suspended.",
+                            "Last change",
+                            "/licences?state=SUSPENDED&sort=updated&dir=desc",
+                            "All suspended licences")));
         }
     }
 }
